@@ -1,0 +1,191 @@
+//! [`Api`]: base URL, JSON, CSRF header, Idempotency-Key on every mutating call, status →
+//! typed error, a time limit, and abort when the caller goes away.
+
+use super::ApiError;
+use gloo_net::http::{Method, RequestBuilder};
+use kanri_contract::api::{
+    AuthContext, ErrorBody, LoginRequest, PasswordChangeRequest, PasswordChangeResult, Session,
+};
+use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Where the API lives: the same origin as the SPA.
+const BASE: &str = "/api";
+/// How long a call may take before it is given up.
+const TIMEOUT_MS: u32 = 30_000;
+
+/// A fresh Idempotency-Key (a random UUID from the browser's crypto source).
+pub fn new_idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("fallback-{}", js_sys::Date::now()))
+}
+
+/// Aborts the fetch when dropped (the component that started it went away, or timeout).
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = &self.0 {
+            c.abort();
+        }
+    }
+}
+
+/// The API client. `Copy`: it lives in the reactive arena and is provided as context.
+#[derive(Clone, Copy)]
+pub struct Api {
+    csrf: StoredValue<Option<String>>,
+    on_unauthorized: StoredValue<Option<Callback<ApiError>>>,
+}
+
+impl Default for Api {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Api {
+    pub fn new() -> Self {
+        Self {
+            csrf: StoredValue::new(None),
+            on_unauthorized: StoredValue::new(None),
+        }
+    }
+
+    /// Called with any 401 answer of a call made while logged in (→ login screen).
+    pub fn set_on_unauthorized(&self, cb: Callback<ApiError>) {
+        self.on_unauthorized.set_value(Some(cb));
+    }
+
+    /// Forget the CSRF token (logout).
+    pub fn clear(&self) {
+        self.csrf.set_value(None);
+    }
+
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, ApiError> {
+        let controller = web_sys::AbortController::new().ok();
+        let mut guard = AbortOnDrop(controller.clone());
+        let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
+            .method(method)
+            .header("Accept", "application/json")
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+        if let Some(key) = idempotency_key {
+            req = req.header(IDEMPOTENCY_KEY, key);
+            if let Some(token) = self.csrf.get_value() {
+                req = req.header(CSRF_TOKEN, &token);
+            }
+        }
+        let req = match body {
+            Some(b) => req.header("Content-Type", "application/json").body(b),
+            None => req.build(),
+        }
+        .map_err(|_| ApiError::Network)?;
+
+        let send = std::pin::pin!(req.send());
+        let timeout = std::pin::pin!(gloo_timers::future::TimeoutFuture::new(TIMEOUT_MS));
+        let res = match futures::future::select(send, timeout).await {
+            futures::future::Either::Left((res, _)) => res.map_err(|_| ApiError::Network)?,
+            futures::future::Either::Right(_) => return Err(ApiError::Timeout),
+        };
+        let status = res.status();
+        let text = res.text().await.map_err(|_| ApiError::Network)?;
+        guard.0 = None; // answered: nothing left to abort
+        if (200..300).contains(&status) {
+            let text = if text.is_empty() { "null" } else { &text };
+            return serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()));
+        }
+        Err(match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => ApiError::Rejected(body),
+            Err(_) => ApiError::Status { status },
+        })
+    }
+
+    /// A call made while logged in: a 401 ends the session in the app.
+    async fn authed<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        key: Option<&str>,
+    ) -> Result<T, ApiError> {
+        let r = self.call(method, path, body, key).await;
+        if let Err(e) = &r {
+            if e.needs_login() {
+                if let Some(cb) = self.on_unauthorized.get_value() {
+                    cb.run(e.clone());
+                }
+            }
+        }
+        r
+    }
+
+    fn json<B: Serialize>(body: &B) -> Result<String, ApiError> {
+        serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
+    /// `GET /api/auth/context`: the login screen's facts; keeps its CSRF token.
+    pub async fn auth_context(&self) -> Result<AuthContext, ApiError> {
+        let ctx: AuthContext = self.call(Method::GET, "/auth/context", None, None).await?;
+        self.csrf.set_value(Some(ctx.csrf_token.clone()));
+        Ok(ctx)
+    }
+
+    /// `GET /api/session`: the current session, or `Rejected(401)` when logged out.
+    pub async fn session(&self) -> Result<Session, ApiError> {
+        let s: Session = self.call(Method::GET, "/session", None, None).await?;
+        self.csrf.set_value(Some(s.csrf_token.clone()));
+        Ok(s)
+    }
+
+    /// `POST /api/session`: log in.
+    pub async fn login(&self, req: &LoginRequest, key: &str) -> Result<Session, ApiError> {
+        let s: Session = self
+            .call(Method::POST, "/session", Some(Self::json(req)?), Some(key))
+            .await?;
+        self.csrf.set_value(Some(s.csrf_token.clone()));
+        Ok(s)
+    }
+
+    /// `DELETE /api/session`: log out.
+    pub async fn logout(&self, key: &str) -> Result<(), ApiError> {
+        let r: Result<Option<serde_json::Value>, _> =
+            self.call(Method::DELETE, "/session", None, Some(key)).await;
+        self.clear();
+        r.map(|_| ())
+    }
+
+    /// `PUT /api/me/password`: change the own passwords.
+    pub async fn change_password(
+        &self,
+        req: &PasswordChangeRequest,
+        key: &str,
+    ) -> Result<PasswordChangeResult, ApiError> {
+        self.authed(
+            Method::PUT,
+            "/me/password",
+            Some(Self::json(req)?),
+            Some(key),
+        )
+        .await
+    }
+
+    /// The JSON body a request would carry (for [`crate::logic::idempotency::SubmitKey`]).
+    pub fn body_of<B: Serialize>(body: &B) -> String {
+        serde_json::to_string(body).unwrap_or_default()
+    }
+}
+
+/// The client provided by [`crate::app::App`].
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}

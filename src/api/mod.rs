@@ -1,0 +1,7 @@
+//! The one API client of the SPA. Every call to the backend goes through [`Api`].
+
+mod client;
+mod error;
+
+pub use client::{new_idempotency_key, use_api, Api};
+pub use error::ApiError;

@@ -1,0 +1,56 @@
+//! The root component: contexts, the start-up session check, the router.
+
+use crate::api::{Api, ApiError};
+use crate::components::frame::PublicFrame;
+use crate::components::notice::{Notice, Tone};
+use crate::pages::password_change::LastPasswordChange;
+use crate::routes::AppRoutes;
+use crate::state::{Auth, AuthState, TextSizePref};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Router;
+
+/// The application.
+#[component]
+pub fn App() -> impl IntoView {
+    let api = Api::new();
+    let auth = Auth::new();
+    provide_context(api);
+    provide_context(auth);
+    provide_context(TextSizePref::load());
+    provide_context(LastPasswordChange::default());
+
+    // A 401 on any call made while logged in ends the session in the app (→ login).
+    api.set_on_unauthorized(Callback::new(move |e: ApiError| {
+        if matches!(auth.state.get_untracked(), AuthState::LoggedIn(_)) {
+            auth.logged_out(Some(e.message()));
+        }
+    }));
+
+    // Is there a session already (reload, new tab)?
+    spawn_local(async move {
+        match api.session().await {
+            Ok(s) => auth.logged_in(s),
+            Err(e) if e.needs_login() => auth.logged_out(None),
+            Err(e) => auth.state.set(AuthState::Unreachable(e)),
+        }
+    });
+
+    view! {
+        <Router>
+            <ErrorBoundary fallback=|_| {
+                view! {
+                    <PublicFrame>
+                        <Notice tone=Tone::Error heading="エラーが発生しました">
+                            <p>
+                                "画面を表示できませんでした。お手数ですが、画面を再読み込みしてください。"
+                            </p>
+                        </Notice>
+                    </PublicFrame>
+                }
+            }>
+                <AppRoutes />
+            </ErrorBoundary>
+        </Router>
+    }
+}

@@ -1,0 +1,325 @@
+//! The frame around every screen: header, global menu, main area.
+
+use crate::api::{new_idempotency_key, use_api};
+use crate::components::clock::Clock;
+use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::text_size::TextSizeToggle;
+use crate::logic::navigation::login_url_returning_to;
+use crate::routes::paths;
+use crate::state::{use_auth, AuthState, Phase};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use stylers::style;
+
+const BANK_NAME: &str = "みなと銀行";
+
+/// The header: bank name, and for a logged-in user 「{利用者名} 様」, the ticking
+/// date-time and 「ログアウト」; 文字サイズ always.
+#[component]
+pub fn SiteHeader(
+    /// Show the user's name, the clock and the logout button.
+    #[prop(default = false)]
+    with_user: bool,
+) -> impl IntoView {
+    let auth = use_auth();
+    let api = use_api();
+    let logout = Action::new_local(move |_: &()| async move {
+        // Whatever the backend says, the app forgets the user.
+        let _ = api.logout(&new_idempotency_key()).await;
+        auth.state.set(AuthState::SignedOff);
+    });
+    let class = style! {
+        .site-header {
+            background: var(--color-brand);
+            color: var(--color-surface);
+        }
+        .skip-link {
+            position: absolute;
+            left: -999rem;
+        }
+        .skip-link:focus {
+            position: static;
+            display: inline-block;
+            padding: 0.5rem;
+            background: var(--color-focus);
+            color: var(--color-text);
+        }
+        .header-inner {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            justify-content: space-between;
+            gap: 0.5rem 1.5rem;
+            max-width: var(--content-width);
+            margin: 0 auto;
+            padding: 0.75rem 1rem;
+        }
+        .bank {
+            margin: 0;
+            font-size: 1.25rem;
+            font-weight: bold;
+            letter-spacing: 0.05rem;
+        }
+        .bank-sub {
+            display: block;
+            font-size: 0.75rem;
+            font-weight: normal;
+        }
+        .header-tools {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            gap: 0.5rem 1.25rem;
+        }
+        .user-name {
+            font-weight: bold;
+        }
+        .logout {
+            min-height: 2.25rem;
+            padding: 0.25rem 1rem;
+            border: 2px solid var(--color-surface);
+            border-radius: 4px;
+            background: transparent;
+            color: var(--color-surface);
+            font-weight: bold;
+            cursor: pointer;
+        }
+        .logout:hover {
+            background: var(--color-brand-dark);
+        }
+    };
+    view! { class = class,
+        <header class="site-header">
+            <a class="skip-link" href="#main">"本文へスキップ"</a>
+            <div class="header-inner">
+                <p class="bank">
+                    {BANK_NAME}
+                    <span class="bank-sub">"法人インターネットバンキング"</span>
+                </p>
+                <div class="header-tools">
+                    {with_user
+                        .then(|| {
+                            view! { class = class,
+                                <span class="user-name">
+                                    {move || auth.with_session(|s| format!("{} 様", s.user.name))}
+                                </span>
+                                <Clock />
+                            }
+                        })}
+                    <TextSizeToggle />
+                    {with_user
+                        .then(|| {
+                            view! { class = class,
+                                <button
+                                    type="button"
+                                    class="logout"
+                                    disabled=move || logout.pending().get()
+                                    on:click=move |_| {
+                                        logout.dispatch(());
+                                    }
+                                >
+                                    "ログアウト"
+                                </button>
+                            }
+                        })}
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// Whether `path` is `section` or below it.
+fn in_section(path: &str, section: &str) -> bool {
+    path == section
+        || path
+            .strip_prefix(section)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// 「ホーム」「管理」: the parts of the service this product implements. The current one
+/// has `aria-current="page"`. (Plain links: the router handles their clicks, and the
+/// scoped styles reach them.)
+#[component]
+pub fn GlobalMenu() -> impl IntoView {
+    let location = use_location();
+    let current = move |section: &'static str| {
+        move || in_section(&location.pathname.read(), section).then_some("page")
+    };
+    let class = style! {
+        .global-menu {
+            background: var(--color-brand-tint);
+            border-bottom: 1px solid var(--color-border);
+        }
+        .global-menu ul {
+            display: flex;
+            flex-wrap: wrap;
+            max-width: var(--content-width);
+            margin: 0 auto;
+            padding: 0 1rem;
+            list-style: none;
+        }
+        .global-menu a {
+            display: block;
+            padding: 0.75rem 1.5rem;
+            color: var(--color-brand);
+            font-weight: bold;
+            text-decoration: none;
+            border-bottom: 4px solid transparent;
+        }
+        .global-menu a:hover {
+            text-decoration: underline;
+        }
+        .global-menu a[aria-current="page"] {
+            border-bottom-color: var(--color-brand);
+            background: var(--color-surface);
+        }
+    };
+    view! { class = class,
+        <nav class="global-menu" aria-label="グローバルメニュー">
+            <ul>
+                <li>
+                    <a href=paths::HOME aria-current=current(paths::HOME)>
+                        "ホーム"
+                    </a>
+                </li>
+                <li>
+                    <a href=paths::ADMIN aria-current=current(paths::ADMIN)>
+                        "管理"
+                    </a>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// The main content area.
+#[component]
+pub fn MainArea(
+    /// The screen.
+    children: Children,
+) -> impl IntoView {
+    let class = style! {
+        .main {
+            max-width: var(--content-width);
+            margin: 0 auto;
+            padding: 1.5rem 1rem 3rem;
+        }
+    };
+    view! { class = class,
+        <main class="main" id="main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
+/// The layout of every screen that needs a login. Sends a logged-out visitor to the
+/// login screen (and back here afterwards), a user who must change the password to
+/// that screen first, and one who logged out to 「ログアウトしました」.
+#[component]
+pub fn AppFrame() -> impl IntoView {
+    let auth = use_auth();
+    let location = use_location();
+    let navigate = use_navigate();
+    let phase = Memo::new(move |_| auth.state.read().phase());
+    let must_change = Memo::new(move |_| {
+        auth.with_session(|s| s.must_change_password)
+            .unwrap_or(false)
+    });
+    // The previous phase tells a logout just now (→ 「ログアウトしました」) from a visit
+    // after it (→ login).
+    Effect::new(move |previous: Option<Phase>| {
+        let replace = NavigateOptions {
+            replace: true,
+            ..Default::default()
+        };
+        let now = phase.get();
+        match now {
+            Phase::SignedOff if previous == Some(Phase::LoggedIn) => {
+                navigate(paths::LOGGED_OUT, replace)
+            }
+            Phase::LoggedOut | Phase::SignedOff => navigate(
+                &login_url_returning_to(&location.pathname.get_untracked()),
+                replace,
+            ),
+            Phase::LoggedIn if must_change.get() => {
+                let path = location.pathname.get();
+                if path != paths::PASSWORD_CHANGE && path != paths::PASSWORD_CHANGED {
+                    navigate(paths::PASSWORD_CHANGE, replace);
+                }
+            }
+            _ => {}
+        }
+        now
+    });
+    let unreachable = move || match auth.state.get() {
+        AuthState::Unreachable(e) => Some(e.message()),
+        _ => None,
+    };
+    view! {
+        <Show
+            when=move || phase.get() == Phase::LoggedIn
+            fallback=move || {
+                view! {
+                    <SiteHeader />
+                    <MainArea>
+                        {move || match unreachable() {
+                            Some(message) => {
+                                view! {
+                                    <Notice tone=Tone::Error heading="サーバーに接続できません">
+                                        <p>{message}</p>
+                                        <button
+                                            type="button"
+                                            class="btn"
+                                            on:click=|_| {
+                                                if let Some(w) = web_sys::window() {
+                                                    let _ = w.location().reload();
+                                                }
+                                            }
+                                        >
+                                            "再読み込み"
+                                        </button>
+                                    </Notice>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <Loading /> }.into_any(),
+                        }}
+                    </MainArea>
+                }
+            }
+        >
+            <SiteHeader with_user=true />
+            <Show when=move || !must_change.get()>
+                <GlobalMenu />
+            </Show>
+            <MainArea>
+                <Outlet />
+            </MainArea>
+        </Show>
+    }
+}
+
+/// The layout of screens without login (login, logged out, help, not found).
+#[component]
+pub fn PublicFrame(
+    /// The screen.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <SiteHeader />
+        <MainArea>{children()}</MainArea>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sections_match_whole_segments() {
+        assert!(super::in_section("/admin", "/admin"));
+        assert!(super::in_section("/admin/users/password", "/admin"));
+        assert!(!super::in_section("/administrator", "/admin"));
+        assert!(!super::in_section("/home", "/admin"));
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable components. Each is small, documented, and owns its scoped styles.
+
+pub mod clock;
+pub mod form;
+pub mod frame;
+pub mod notice;
+pub mod step_indicator;
+pub mod text_size;
+pub mod title_bar;

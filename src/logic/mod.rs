@@ -1,0 +1,8 @@
+//! Plain-Rust logic of the SPA, with unit tests; views stay thin and call into these.
+
+pub mod help;
+pub mod idempotency;
+pub mod menu;
+pub mod navigation;
+pub mod password_form;
+pub mod text_size;

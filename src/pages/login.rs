@@ -1,0 +1,292 @@
+//! ログイン [BLGI001]: certificate users enter the password only; ID/password users both.
+
+use crate::api::{new_idempotency_key, use_api, Api, ApiError};
+use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::frame::PublicFrame;
+use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::title_bar::TitleBar;
+use crate::logic::help;
+use crate::logic::idempotency::SubmitKey;
+use crate::logic::navigation::safe_next;
+use crate::routes::paths;
+use crate::state::{use_auth, AuthState, Phase};
+use kanri_contract::api::{
+    AuthContext, ErrorCode, FieldError, LoginRequest, PresentedCertificateStatus,
+};
+use kanri_contract::rules::RuleError;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+const LOGIN_ID: &str = "login-id";
+const PASSWORD: &str = "login-password";
+
+/// The DOM id of an API field of the login request.
+fn dom_id(field: &str) -> Option<&'static str> {
+    match field {
+        "login_id" => Some(LOGIN_ID),
+        "password" => Some(PASSWORD),
+        _ => None,
+    }
+}
+
+/// How the login screen looks for the certificate the browser presented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A valid certificate: password only.
+    Certificate,
+    /// No certificate: login ID and password.
+    IdPassword,
+    /// A refused certificate: its reason, then the ID/password form.
+    Refused(PresentedCertificateStatus),
+}
+
+fn mode(ctx: &AuthContext) -> Mode {
+    match ctx.certificate.as_ref().map(|c| c.status) {
+        None => Mode::IdPassword,
+        Some(PresentedCertificateStatus::Valid) => Mode::Certificate,
+        Some(s) => Mode::Refused(s),
+    }
+}
+
+fn refusal_text(status: PresentedCertificateStatus) -> &'static str {
+    match status {
+        PresentedCertificateStatus::Expired => {
+            "ご利用の電子証明書は有効期限が切れています。電子証明書を再取得のうえ、ログインしてください。"
+        }
+        PresentedCertificateStatus::Revoked => {
+            "ご利用の電子証明書は失効しています。管理者に電子証明書の再発行を依頼してください。"
+        }
+        _ => "ご利用の電子証明書を確認できませんでした。当行が発行した電子証明書を選択してください。",
+    }
+}
+
+/// The login screen.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let query = use_query_map();
+
+    // Why the user is here (session ended by itself), shown once.
+    let reason = match auth.state.get_untracked() {
+        AuthState::LoggedOut { reason } => reason,
+        _ => None,
+    };
+    // Already logged in (e.g. the back button): go on.
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            if auth.state.read().phase() == Phase::LoggedIn {
+                let next = safe_next(query.read_untracked().get("next").as_deref())
+                    .unwrap_or_else(|| paths::HOME.to_owned());
+                navigate(
+                    &next,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
+
+    let context = LocalResource::new(move || async move { api.auth_context().await });
+    let login_id = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let field_errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<(String, Option<String>)>);
+    let submit_key = StoredValue::new(SubmitKey::default());
+
+    let login = Action::new_local(move |req: &LoginRequest| {
+        let req = req.clone();
+        async move {
+            let body = Api::body_of(&req);
+            let key = submit_key
+                .try_update_value(|k| k.key_for(&body, new_idempotency_key))
+                .unwrap_or_else(new_idempotency_key);
+            let result = api.login(&req, &key).await;
+            if !matches!(&result, Err(e) if e.is_retryable()) {
+                submit_key.update_value(SubmitKey::settled);
+            }
+            match result {
+                Ok(session) => {
+                    password.set(String::new());
+                    auth.logged_in(session);
+                }
+                Err(e)
+                    if matches!(
+                        e.code(),
+                        Some(ErrorCode::Unauthenticated | ErrorCode::SessionExpired)
+                    ) =>
+                {
+                    // The anonymous session expired while the screen was open: get a new
+                    // one, keep what was typed, and ask to press 「ログイン」 again.
+                    context.refetch();
+                    failure.set(Some((
+                        "画面の有効期限が切れました".to_owned(),
+                        Some(
+                            "お手数ですが、もう一度「ログイン」ボタンを押してください。".to_owned(),
+                        ),
+                    )));
+                }
+                Err(e) => show_error(e, field_errors, failure),
+            }
+        }
+    });
+
+    let error_of = move |id: &'static str| {
+        Signal::derive(move || {
+            field_errors
+                .read()
+                .iter()
+                .find(|e| dom_id(&e.field) == Some(id))
+                .map(|e| e.message.clone())
+        })
+    };
+    let summary = Signal::derive(move || {
+        field_errors
+            .read()
+            .iter()
+            .map(|e| SummaryItem {
+                target: dom_id(&e.field).map(str::to_owned),
+                message: e.message.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent, mode: Mode| {
+        ev.prevent_default();
+        if login.pending().get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let with_id = mode != Mode::Certificate;
+        let mut errors = Vec::new();
+        if with_id && login_id.with_untracked(|v| v.trim().is_empty()) {
+            errors.push(RuleError::Required.to_field_error("login_id", "ログインID"));
+        }
+        if password.with_untracked(String::is_empty) {
+            errors.push(RuleError::Required.to_field_error("password", "ログインパスワード"));
+        }
+        field_errors.set(errors);
+        if !field_errors.read_untracked().is_empty() {
+            return;
+        }
+        login.dispatch(LoginRequest {
+            login_id: with_id.then(|| login_id.get_untracked().trim().to_owned()),
+            password: password.get_untracked(),
+        });
+    };
+
+    view! {
+        <PublicFrame>
+            <TitleBar screen=help::LOGIN />
+            {reason.map(|r| view! { <Notice tone=Tone::Info heading="再度ログインしてください"><p>{r}</p></Notice> })}
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match context.await {
+                        Err(e) => {
+                            view! {
+                                <Notice tone=Tone::Error heading="ログイン画面を表示できませんでした">
+                                    <p>{e.message()}</p>
+                                    <button type="button" class="btn" on:click=move |_| context.refetch()>
+                                        "再試行"
+                                    </button>
+                                </Notice>
+                            }
+                                .into_any()
+                        }
+                        Ok(ctx) => {
+                            let mode = mode(&ctx);
+                            view! {
+                                {match mode {
+                                    Mode::Certificate => view! {
+                                        <p>"電子証明書でログインされる方は、ログインIDの入力は不要です。"</p>
+                                        <p>"ログインパスワードを入力の上、「ログイン」ボタンを押してください。"</p>
+                                    }.into_any(),
+                                    Mode::IdPassword => view! {
+                                        <p>"ログインIDとログインパスワードを入力の上、「ログイン」ボタンを押してください。"</p>
+                                    }.into_any(),
+                                    Mode::Refused(status) => view! {
+                                        <Notice tone=Tone::Error heading="電子証明書でログインできません">
+                                            <p>{refusal_text(status)}</p>
+                                        </Notice>
+                                        <p>"ID・パスワード方式でご利用のお客様は、ログインIDとログインパスワードを入力の上、「ログイン」ボタンを押してください。"</p>
+                                    }.into_any(),
+                                }}
+                                {move || failure.get().map(|(heading, message)| view! {
+                                    <Notice tone=Tone::Error heading=heading>
+                                        {message.map(|m| view! { <p>{m}</p> })}
+                                    </Notice>
+                                })}
+                                <ErrorSummary items=summary />
+                                <form novalidate on:submit=move |ev| on_submit(ev, mode) aria-labelledby="auth-items">
+                                    <section class="panel">
+                                        <h2 id="auth-items">"認証項目"</h2>
+                                        {(mode != Mode::Certificate).then(|| view! {
+                                            <TextField
+                                                id=LOGIN_ID
+                                                label="ログインID"
+                                                value=login_id
+                                                error=error_of(LOGIN_ID)
+                                                autocomplete="username"
+                                                required=true
+                                            />
+                                        })}
+                                        <TextField
+                                            id=PASSWORD
+                                            label="ログインパスワード"
+                                            hint="英字の大文字と小文字は区別されます。"
+                                            value=password
+                                            error=error_of(PASSWORD)
+                                            input_type="password"
+                                            autocomplete="current-password"
+                                            required=true
+                                        />
+                                    </section>
+                                    <div class="btn-row">
+                                        <button type="submit" class="btn" disabled=move || login.pending().get()>
+                                            {move || if login.pending().get() { "ログイン中…" } else { "ログイン" }}
+                                        </button>
+                                    </div>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </PublicFrame>
+    }
+}
+
+/// Put a failed login where the user sees it: field errors on fields, anything else in
+/// the alert above the form (attempts left, lock, certificate, network).
+fn show_error(
+    e: ApiError,
+    field_errors: RwSignal<Vec<FieldError>>,
+    failure: RwSignal<Option<(String, Option<String>)>>,
+) {
+    if !e.field_errors().is_empty() {
+        field_errors.set(e.field_errors().to_vec());
+        return;
+    }
+    let heading = match e.code() {
+        Some(ErrorCode::AccountLocked) => "ログインIDがロックされています",
+        Some(ErrorCode::ServiceStopped) => "サービスが停止されています",
+        Some(ErrorCode::CertificateRefused | ErrorCode::CertificateRequired) => {
+            "電子証明書でログインしてください"
+        }
+        _ if e.is_retryable() => "通信エラーが発生しました",
+        _ => "ログインできませんでした",
+    };
+    let mut message = e.message();
+    if let ApiError::Rejected(body) = &e {
+        if let Some(n) = body.remaining_attempts {
+            message.push_str(&format!("あと{n}回誤るとログインIDがロックされます。"));
+        }
+    }
+    failure.set(Some((heading.to_owned(), Some(message))));
+}

@@ -1,0 +1,11 @@
+//! One `…Page` component per screen.
+
+pub mod business_select;
+pub mod help;
+pub mod home;
+pub mod logged_out;
+pub mod login;
+pub mod menu_list;
+pub mod not_found;
+pub mod password_change;
+pub mod user_tasks;

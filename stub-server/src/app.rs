@@ -1,0 +1,152 @@
+//! The router: `/api` (JSON) and, when a `dist/` folder is given, the SPA itself.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::{auth, guard};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// The whole application.
+pub fn router(state: AppState, dist: Option<&Path>) -> Router {
+    let api = Router::new()
+        .route("/auth/context", get(auth::context))
+        .route(
+            "/session",
+            get(auth::current).post(auth::login).delete(auth::logout),
+        )
+        .route("/me/password", axum::routing::put(auth::change_password))
+        .fallback(|| async { ApiError::not_found() })
+        .layer(middleware::from_fn_with_state(state.clone(), guard::guard));
+    let api = Router::new()
+        .route("/csp-report", post(csp_report))
+        .merge(api);
+    let mut app = Router::new().nest("/api", api);
+    if let Some(dist) = dist {
+        let index = dist.join("index.html");
+        app = app.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)));
+    }
+    app.layer(middleware::from_fn_with_state(
+        state.clone(),
+        security_headers,
+    ))
+    .with_state(state)
+}
+
+/// CSP violation reports: logged, so a run can be checked for them.
+async fn csp_report(body: String) -> impl IntoResponse {
+    tracing::warn!(target: "csp", "CSP violation: {body}");
+    axum::http::StatusCode::NO_CONTENT
+}
+
+/// The Content-Security-Policy for a build whose `index.html` is `index_html`: Trunk's
+/// inline loader script is allowed by its hash, nothing else inline.
+pub fn content_security_policy(index_html: Option<&str>) -> String {
+    let hashes: String = index_html
+        .map(inline_scripts)
+        .unwrap_or_default()
+        .iter()
+        .map(|s| {
+            let digest = Sha256::digest(s.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; \
+         frame-src blob:; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         report-uri /api/csp-report"
+    )
+}
+
+/// The contents of `<script>` elements without `src`.
+fn inline_scripts(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start..];
+        let Some(tag_end) = rest.find('>') else { break };
+        let tag = &rest[..tag_end];
+        let body = &rest[tag_end + 1..];
+        let Some(close) = body.find("</script>") else {
+            break;
+        };
+        if !tag.contains("src=") {
+            out.push(body[..close].to_owned());
+        }
+        rest = &body[close..];
+    }
+    out
+}
+
+/// Security headers on every answer; `no-store` on HTML and JSON.
+async fn security_headers(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            h.insert(name, v);
+        }
+    };
+    set("content-security-policy", &st.config.csp);
+    set("x-content-type-options", "nosniff");
+    set("referrer-policy", "no-referrer");
+    set("x-frame-options", "DENY");
+    set("cross-origin-opener-policy", "same-origin");
+    set("cross-origin-resource-policy", "same-origin");
+    set(
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    );
+    if st.config.tls {
+        set("strict-transport-security", "max-age=31536000");
+    }
+    let content_type = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let cache =
+        if content_type.starts_with("text/html") || content_type.starts_with("application/json") {
+            "no-store"
+        } else {
+            "no-cache"
+        };
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_allows_only_hashed_inline_scripts() {
+        let html =
+            r#"<html><script src="/a.js"></script><script type="module">init();</script></html>"#;
+        let csp = content_security_policy(Some(html));
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert_eq!(csp.matches("'sha256-").count(), 1);
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(!csp.contains("'unsafe-eval'"));
+        for d in [
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+        ] {
+            assert!(csp.contains(d), "{d}");
+        }
+    }
+}

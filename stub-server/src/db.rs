@@ -1,0 +1,128 @@
+//! The SQLite database: schema, connection, and the small time helper everything uses.
+
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The current Unix time in seconds.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// The schema. Statements are idempotent so opening an existing file is harmless.
+const SCHEMA: &str = r#"
+PRAGMA journal_mode = WAL;
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS company (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    name_kana TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS accounts (
+    id INTEGER PRIMARY KEY,
+    branch_name TEXT NOT NULL,
+    branch_code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    memo TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    login_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('master', 'admin', 'general')),
+    auth_method TEXT NOT NULL CHECK (auth_method IN ('certificate', 'password')),
+    password_hash TEXT NOT NULL,
+    confirm_password_hash TEXT NOT NULL,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked INTEGER NOT NULL DEFAULT 0,
+    service_stopped INTEGER NOT NULL DEFAULT 0,
+    view_all_history INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS certificates (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    serial TEXT NOT NULL,
+    fingerprint TEXT NOT NULL UNIQUE,
+    not_before INTEGER NOT NULL,
+    not_after INTEGER NOT NULL,
+    revoked_at INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS login_history (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    user_id INTEGER REFERENCES users(id),
+    csrf_token TEXT NOT NULL,
+    cert_fingerprint TEXT,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS idempotency (
+    key TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'done')),
+    status INTEGER,
+    content_type TEXT,
+    body BLOB,
+    set_cookie TEXT,
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS operation_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    user_id INTEGER,
+    login_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    business TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    result TEXT NOT NULL CHECK (result IN ('正常', '異常')),
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS operation_log_at ON operation_log(at);
+"#;
+
+/// The shared connection. Handlers lock it briefly and never across an `.await`.
+#[derive(Clone)]
+pub struct Db(Arc<Mutex<Connection>>);
+
+impl Db {
+    /// Open (creating if needed) the database file and apply the schema.
+    pub fn open(path: &Path) -> rusqlite::Result<Self> {
+        let conn = Connection::open(path)?;
+        Self::init(conn)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn in_memory() -> rusqlite::Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> rusqlite::Result<Self> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Self(Arc::new(Mutex::new(conn))))
+    }
+
+    /// Lock the connection. A poisoned lock (a panic elsewhere) still yields the
+    /// connection: SQLite transactions keep the data consistent.
+    pub fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}

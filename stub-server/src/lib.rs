@@ -1,0 +1,23 @@
+//! The stand-in backend: a real server implementing the bank's JSON contract
+//! (`docs/API.md`) for development, preview and end-to-end tests.
+//!
+//! - [`db`] / [`seed`]: SQLite file with a seeded demo company.
+//! - [`pki`] / [`tls`]: demo CA, client certificates, HTTPS with client-certificate checks.
+//! - [`sessions`] / [`guard`]: cookie sessions, idle timeout, CSRF and Idempotency-Key.
+//! - [`auth`]: login, logout, session, own password change.
+//! - [`oplog`]: the operation log written by every state change.
+
+pub mod app;
+pub mod auth;
+pub mod certcheck;
+pub mod db;
+pub mod error;
+pub mod guard;
+pub mod oplog;
+pub mod passwords;
+pub mod pki;
+pub mod seed;
+pub mod sessions;
+pub mod state;
+pub mod tls;
+pub mod users;

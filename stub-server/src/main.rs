@@ -1,0 +1,153 @@
+//! `stub-server`: run the stand-in backend, or reset its demo data.
+
+use clap::{Parser, Subcommand};
+use kanri_stub::app::{content_security_policy, router};
+use kanri_stub::db::Db;
+use kanri_stub::pki::Pki;
+use kanri_stub::seed;
+use kanri_stub::state::{AppState, Config};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(about = "Stand-in for the bank's JSON backend (法人IB 管理)")]
+struct Cli {
+    /// Folder for the SQLite file and the generated certificates.
+    #[arg(long, global = true, default_value = ".stub-data")]
+    data: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API (and, with --dist, the SPA). Creates the demo data when missing.
+    Serve {
+        /// Plain HTTP on this address (for `trunk serve`, which proxies /api here).
+        #[arg(long)]
+        http: Option<SocketAddr>,
+        /// HTTPS with client-certificate verification on this address.
+        #[arg(long)]
+        https: Option<SocketAddr>,
+        /// Folder of the SPA's release build to serve (e.g. dist).
+        #[arg(long)]
+        dist: Option<PathBuf>,
+        /// Idle limit of a session in seconds.
+        #[arg(long, default_value_t = 600)]
+        idle_timeout_secs: u32,
+        /// Days before expiry from which certificate renewal is suggested.
+        #[arg(long, default_value_t = 40)]
+        cert_notice_days: u32,
+        /// Plain HTTP preview only: behave as if this user's certificate was presented.
+        #[arg(long)]
+        as_certificate: Option<String>,
+    },
+    /// Delete the database and certificates and create fresh demo data.
+    Reset,
+}
+
+fn db_path(data: &Path) -> PathBuf {
+    data.join("kanri.sqlite3")
+}
+
+fn certs_dir(data: &Path) -> PathBuf {
+    data.join("certs")
+}
+
+/// Create the CA, certificates and seeded database from scratch.
+fn reset(data: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    for f in ["kanri.sqlite3", "kanri.sqlite3-wal", "kanri.sqlite3-shm"] {
+        let p = data.join(f);
+        if p.exists() {
+            std::fs::remove_file(p)?;
+        }
+    }
+    let certs = certs_dir(data);
+    if certs.exists() {
+        std::fs::remove_dir_all(&certs)?;
+    }
+    std::fs::create_dir_all(data)?;
+    let pki = Pki::create(&certs)?;
+    let db = Db::open(&db_path(data))?;
+    seed::seed(&mut db.lock(), &pki)?;
+    println!("demo data created in {}", data.display());
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Reset => reset(&cli.data),
+        Command::Serve {
+            http,
+            https,
+            dist,
+            idle_timeout_secs,
+            cert_notice_days,
+            as_certificate,
+        } => {
+            if !db_path(&cli.data).exists() || !Pki::ca_cert_path(&certs_dir(&cli.data)).exists() {
+                reset(&cli.data)?;
+            }
+            if http.is_none() && https.is_none() {
+                return Err("give --http ADDR and/or --https ADDR".into());
+            }
+            let pki = Arc::new(Pki::load(&certs_dir(&cli.data))?);
+            let index = match &dist {
+                Some(d) => Some(std::fs::read_to_string(d.join("index.html")).map_err(|e| {
+                    format!(
+                        "{}: {e} (build the SPA first: trunk build --release)",
+                        d.join("index.html").display()
+                    )
+                })?),
+                None => None,
+            };
+            let db = Db::open(&db_path(&cli.data))?;
+            let make_state = |tls| AppState {
+                db: db.clone(),
+                pki: pki.clone(),
+                config: Arc::new(Config {
+                    tls,
+                    idle_timeout_secs,
+                    cert_notice_days,
+                    as_certificate: if tls { None } else { as_certificate.clone() },
+                    csp: content_security_policy(index.as_deref()),
+                    bank_name: "みなと銀行".into(),
+                }),
+            };
+            let mut tasks = tokio::task::JoinSet::new();
+            if let Some(addr) = http {
+                let app = router(make_state(false), dist.as_deref());
+                let listener = tokio::net::TcpListener::bind(addr).await?;
+                println!("stub-server: http://{addr}");
+                tasks.spawn(async move {
+                    if let Err(e) = axum::serve(listener, app).await {
+                        tracing::error!("http server: {e}");
+                    }
+                });
+            }
+            if let Some(addr) = https {
+                let app = router(make_state(true), dist.as_deref());
+                let config = kanri_stub::tls::server_config(&pki)?;
+                let listener = tokio::net::TcpListener::bind(addr).await?;
+                println!(
+                    "stub-server: https://{addr} (client certificates in {})",
+                    certs_dir(&cli.data).display()
+                );
+                tasks.spawn(kanri_stub::tls::serve(listener, config, pki.clone(), app));
+            }
+            tokio::select! {
+                _ = tasks.join_next() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            Ok(())
+        }
+    }
+}

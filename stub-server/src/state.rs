@@ -1,0 +1,37 @@
+//! Shared state of the server and the per-connection facts handlers may read.
+
+use crate::db::Db;
+use crate::pki::{ChainVerdict, Pki};
+use std::sync::Arc;
+
+/// Settings fixed at start-up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Served over TLS (cookies get `Secure`, HSTS is sent).
+    pub tls: bool,
+    /// Idle limit of a session.
+    pub idle_timeout_secs: u32,
+    /// Days before expiry from which the certificate renewal notice (BLGI005) is shown.
+    pub cert_notice_days: u32,
+    /// Plain-HTTP preview only: act as if this user's certificate had been presented.
+    pub as_certificate: Option<String>,
+    /// The Content-Security-Policy sent with every answer.
+    pub csp: String,
+    /// The bank's name, for the SPA's header.
+    pub bank_name: String,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub pki: Arc<Pki>,
+    pub config: Arc<Config>,
+}
+
+/// Facts about the connection a request came on, inserted by the TLS accept loop.
+#[derive(Debug, Clone, Default)]
+pub struct ConnInfo {
+    /// The verdict on the client certificate presented in the handshake, if any.
+    pub presented: Option<ChainVerdict>,
+}
