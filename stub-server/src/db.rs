@@ -9,11 +9,12 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// The schema. Statements are idempotent so opening an existing file is harmless.
-const SCHEMA: &str = r#"
-PRAGMA journal_mode = WAL;
-PRAGMA foreign_keys = ON;
+/// The migrations, in order. `PRAGMA user_version` records how many have been applied;
+/// opening a database applies the rest, each in its own transaction. Never edit a
+/// migration that has shipped: append a new one.
+pub const MIGRATIONS: &[&str] = &[V1_FOUNDATION];
 
+const V1_FOUNDATION: &str = r#"
 CREATE TABLE IF NOT EXISTS company (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL,
@@ -98,6 +99,18 @@ CREATE TABLE IF NOT EXISTS operation_log (
 CREATE INDEX IF NOT EXISTS operation_log_at ON operation_log(at);
 "#;
 
+/// Apply the migrations not yet applied; returns the schema version.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
+    let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i + 1)?;
+        tx.commit()?;
+    }
+    Ok(MIGRATIONS.len())
+}
+
 /// The shared connection. Handlers lock it briefly and never across an `.await`.
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);
@@ -114,9 +127,10 @@ impl Db {
         Self::init(Connection::open_in_memory()?)
     }
 
-    fn init(conn: Connection) -> rusqlite::Result<Self> {
+    fn init(mut conn: Connection) -> rusqlite::Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")?;
+        migrate(&mut conn)?;
         Ok(Self(Arc::new(Mutex::new(conn))))
     }
 
@@ -124,5 +138,25 @@ impl Db {
     /// connection: SQLite transactions keep the data consistent.
     pub fn lock(&self) -> MutexGuard<'_, Connection> {
         self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_once_and_record_the_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite3");
+        drop(Db::open(&path).unwrap());
+        let mut conn = Connection::open(&path).unwrap();
+        let v: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, MIGRATIONS.len());
+        // Opening again applies nothing and keeps the data.
+        conn.execute("INSERT INTO company (id, name, name_kana) VALUES (1, 'a', 'b')", []).unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
+        let n: i64 = conn.query_row("SELECT COUNT(*) FROM company", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
     }
 }
