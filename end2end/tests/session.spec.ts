@@ -25,6 +25,7 @@ test('ログイン前に開いた画面へ、ログイン後に戻る', async ({
 test('セッションが切れた後の操作はログイン画面へ案内され、入力は送られない', async ({ page, context, loginPage, frame }) => {
   await loginPage.goto();
   await loginPage.withCertificate();
+  await frame.expectScreen('トップページ', 'BTOP001');
   await page.goto('/admin/users/password');
   await frame.expectScreen('パスワード変更', 'BRSK002');
   await context.clearCookies();
