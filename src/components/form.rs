@@ -1,9 +1,12 @@
 //! Form parts in the GOV.UK pattern: one label per field, hint and error joined in
 //! `aria-describedby`, and an error summary that takes focus and links to the fields.
 
+use crate::components::soft_keyboard::SoftKeyboard;
+use crate::logic::soft_keyboard::CharRule;
 use leptos::html;
 use leptos::prelude::*;
 use stylers::style;
+use wasm_bindgen::JsCast;
 
 /// One line of the [`ErrorSummary`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -104,7 +107,8 @@ pub fn ErrorSummary(
 /// A labelled text or password input with hint and error message.
 ///
 /// The value is bound as a DOM property, never an attribute (passwords never appear in
-/// the markup).
+/// the markup). A password field always has the 「ソフトウェアキーボード」 button beside it.
+/// `on_blur` runs when focus leaves the whole field (input, button and keyboard).
 #[component]
 pub fn TextField(
     /// DOM id; the error summary links here.
@@ -136,7 +140,79 @@ pub fn TextField(
     /// Called when focus leaves the field: live validation.
     #[prop(optional)]
     on_blur: Option<Callback<()>>,
+    /// The characters the field's rule allows: the software keyboard's keys (password
+    /// fields; 半角英数字 unless told otherwise, e.g. `CharRule::Digits` for a PIN).
+    #[prop(default = CharRule::Alphanumeric)]
+    chars: CharRule,
 ) -> impl IntoView {
+    let is_password = input_type == "password";
+    let keyboard_open = RwSignal::new(false);
+    let wrapper = NodeRef::<html::Div>::new();
+    let field_id = StoredValue::new(id.clone());
+    let keyboard_label = label.clone();
+    let close_keyboard = Callback::new(move |return_focus: bool| {
+        if return_focus {
+            field_id.with_value(|id| focus_id(id));
+        }
+        keyboard_open.set(false);
+    });
+    // Leaving the field closes its keyboard and validates it. When a pointer press moved
+    // the focus (e.g. on 「ログイン」), wait for the release: closing or showing an error
+    // at once would shift the layout under the pointer and swallow the click.
+    let pointer_down = StoredValue::new(false);
+    let leave_pending = StoredValue::new(false);
+    // Runs a frame later, and only if the field is still on the page: focus also
+    // "leaves" a field that is being removed (navigation), and its state is going then.
+    let leave = move || {
+        request_animation_frame(move || {
+            let mounted = wrapper
+                .try_get_untracked()
+                .flatten()
+                .is_some_and(|w| w.is_connected());
+            if !mounted {
+                return;
+            }
+            if keyboard_open.try_get_untracked() == Some(true) {
+                keyboard_open.try_set(false);
+            }
+            if let Some(cb) = on_blur {
+                cb.try_run(());
+            }
+        });
+    };
+    let release = move || {
+        pointer_down.try_set_value(false);
+        if leave_pending.try_get_value() == Some(true) {
+            leave_pending.try_set_value(false);
+            leave();
+        }
+    };
+    let down = window_event_listener(leptos::ev::pointerdown, move |_| {
+        pointer_down.try_set_value(true);
+    });
+    let up = window_event_listener(leptos::ev::pointerup, move |_| release());
+    let cancel = window_event_listener(leptos::ev::pointercancel, move |_| release());
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+        cancel.remove();
+    });
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        let Some(Some(field)) = wrapper.try_get_untracked() else {
+            return;
+        };
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| field.contains(Some(&n)));
+        if inside {
+            leave_pending.try_set_value(false);
+        } else if pointer_down.try_get_value() == Some(true) {
+            leave_pending.try_set_value(true);
+        } else {
+            leave();
+        }
+    };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
@@ -196,9 +272,27 @@ pub fn TextField(
         .field.invalid .field-input {
             border-color: var(--color-error);
         }
+        .field-row {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            gap: 0.5rem;
+        }
+        .kb-toggle {
+            min-height: 2.5rem;
+            margin-top: 0.25rem;
+            padding: 0.25rem 0.75rem;
+            border: 2px solid var(--color-brand);
+            border-radius: 4px;
+            background: var(--color-surface);
+            color: var(--color-brand);
+            font-size: 0.875rem;
+            font-weight: bold;
+            cursor: pointer;
+        }
     };
     view! { class = class,
-        <div class="field" class:invalid=move || error.read().is_some()>
+        <div class="field" class:invalid=move || error.read().is_some() node_ref=wrapper on:focusout=on_focusout>
             <label class="field-label" for=id.clone()>
                 {label}
                 {required.then(|| view! { class = class, <span class="required">"必須"</span> })}
@@ -216,25 +310,46 @@ pub fn TextField(
                         }
                     })
             }}
-            <input
-                class="field-input"
-                id=id
-                name=String::new()
-                type=input_type
-                autocomplete=autocomplete
-                size=size
-                aria-required=required.then_some("true")
-                aria-invalid=move || error.read().is_some().then_some("true")
-                aria-describedby=described_by
-                spellcheck="false"
-                autocapitalize="off"
-                bind:value=value
-                on:blur=move |_| {
-                    if let Some(cb) = on_blur {
-                        cb.run(());
-                    }
-                }
-            />
+                <div class="field-row">
+                <input
+                    class="field-input"
+                    id=id
+                    name=String::new()
+                    type=input_type
+                    autocomplete=autocomplete
+                    size=size
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || error.read().is_some().then_some("true")
+                    aria-describedby=described_by
+                    spellcheck="false"
+                    autocapitalize="off"
+                    bind:value=value
+                />
+                {is_password
+                    .then(|| {
+                        let controls = format!("{}-kb", field_id.get_value());
+                        view! { class = class,
+                            <button
+                                type="button"
+                                class="kb-toggle"
+                                aria-expanded=move || keyboard_open.get().to_string()
+                                aria-controls=move || keyboard_open.get().then(|| controls.clone())
+                                on:click=move |_| keyboard_open.update(|o| *o = !*o)
+                            >
+                                "ソフトウェアキーボード"
+                            </button>
+                        }
+                    })}
+            </div>
+            <Show when=move || keyboard_open.get()>
+                <SoftKeyboard
+                    input_id=field_id.get_value()
+                    field_label=keyboard_label.clone()
+                    value=value
+                    rule=chars
+                    on_close=close_keyboard
+                />
+            </Show>
         </div>
     }
 }

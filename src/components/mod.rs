@@ -4,6 +4,7 @@ pub mod clock;
 pub mod form;
 pub mod frame;
 pub mod notice;
+pub mod soft_keyboard;
 pub mod step_indicator;
 pub mod text_size;
 pub mod title_bar;

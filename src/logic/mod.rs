@@ -5,4 +5,5 @@ pub mod idempotency;
 pub mod menu;
 pub mod navigation;
 pub mod password_form;
+pub mod soft_keyboard;
 pub mod text_size;

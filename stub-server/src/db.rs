@@ -151,12 +151,20 @@ mod tests {
         let path = dir.path().join("t.sqlite3");
         drop(Db::open(&path).unwrap());
         let mut conn = Connection::open(&path).unwrap();
-        let v: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: usize = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(v, MIGRATIONS.len());
         // Opening again applies nothing and keeps the data.
-        conn.execute("INSERT INTO company (id, name, name_kana) VALUES (1, 'a', 'b')", []).unwrap();
+        conn.execute(
+            "INSERT INTO company (id, name, name_kana) VALUES (1, 'a', 'b')",
+            [],
+        )
+        .unwrap();
         assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
-        let n: i64 = conn.query_row("SELECT COUNT(*) FROM company", [], |r| r.get(0)).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT COUNT(*) FROM company", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(n, 1);
     }
 }

@@ -13,7 +13,7 @@ export class LoginPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'ログイン' });
     this.loginId = page.getByLabel('ログインID');
-    this.password = page.getByLabel('ログインパスワード');
+    this.password = page.getByLabel(/^ログインパスワード/);
     this.submit = page.getByRole('button', { name: 'ログイン', exact: true });
     this.alert = page.getByRole('alert');
     this.errorSummary = page.getByRole('alert').filter({ hasText: '入力内容に誤りがあります' });
