@@ -12,6 +12,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod dom;
 pub mod logic;
 pub mod pages;
 pub mod routes;

@@ -100,10 +100,6 @@ pub fn use_auth() -> Auth {
 #[derive(Clone, Copy)]
 pub struct TextSizePref(pub RwSignal<TextSize>);
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 fn apply(size: TextSize) {
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
@@ -116,7 +112,8 @@ fn apply(size: TextSize) {
 impl TextSizePref {
     /// Read the stored preference and apply it.
     pub fn load() -> Self {
-        let stored = storage().and_then(|s| s.get_item(TextSize::STORAGE_KEY).ok().flatten());
+        let stored = crate::dom::local_storage()
+            .and_then(|s| s.get_item(TextSize::STORAGE_KEY).ok().flatten());
         let size = TextSize::parse(stored.as_deref());
         apply(size);
         Self(RwSignal::new(size))
@@ -126,7 +123,7 @@ impl TextSizePref {
     pub fn set(&self, size: TextSize) {
         self.0.set(size);
         apply(size);
-        if let Some(s) = storage() {
+        if let Some(s) = crate::dom::local_storage() {
             let _ = s.set_item(TextSize::STORAGE_KEY, size.as_str());
         }
     }

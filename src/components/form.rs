@@ -18,12 +18,7 @@ pub struct SummaryItem {
 
 /// Focus and scroll to the element with `id`.
 pub fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = crate::dom::by_id::<web_sys::HtmlElement>(id) {
         let _ = el.focus();
         el.scroll_into_view();
     }
@@ -279,16 +274,8 @@ pub fn TextField(
             gap: 0.5rem;
         }
         .kb-toggle {
-            min-height: 2.5rem;
             margin-top: 0.25rem;
-            padding: 0.25rem 0.75rem;
-            border: 2px solid var(--color-brand);
-            border-radius: 4px;
-            background: var(--color-surface);
-            color: var(--color-brand);
             font-size: 0.875rem;
-            font-weight: bold;
-            cursor: pointer;
         }
     };
     view! { class = class,
@@ -328,10 +315,13 @@ pub fn TextField(
                 {is_password
                     .then(|| {
                         let controls = format!("{}-kb", field_id.get_value());
+                        // Starts with the visible text (WCAG 2.5.3), names the field.
+                        let toggle_label = format!("ソフトウェアキーボード（{keyboard_label}）");
                         view! { class = class,
                             <button
                                 type="button"
-                                class="kb-toggle"
+                                class="btn-outline kb-toggle"
+                                aria-label=toggle_label
                                 aria-expanded=move || keyboard_open.get().to_string()
                                 aria-controls=move || keyboard_open.get().then(|| controls.clone())
                                 on:click=move |_| keyboard_open.update(|o| *o = !*o)

@@ -7,6 +7,7 @@
 //! lives only in the field's DOM property and its signal: never in an attribute, the
 //! console, the URL or storage. Closing unmounts the keyboard and drops its state.
 
+use crate::dom;
 use crate::logic::soft_keyboard::{
     clear, delete_back, has_letters, insert, layout, CharRule, Edit, Key, LetterCase,
 };
@@ -19,10 +20,6 @@ use wasm_bindgen::JsCast;
 const COLUMNS: usize = 10;
 /// The stored preference of 「キー配列を固定」 (a preference, not user data).
 const FIXED_KEY: &str = "kanri.soft-keyboard.fixed";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
 
 /// Uniform `u32`s from `crypto.getRandomValues`, fetched in batches.
 fn crypto_random() -> impl FnMut() -> u32 {
@@ -41,27 +38,9 @@ fn crypto_random() -> impl FnMut() -> u32 {
     }
 }
 
-fn input_by_id(id: &str) -> Option<web_sys::HtmlInputElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
-}
-
-fn focus_element(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Apply an edit to the field: the DOM property and caret first, then the signal.
 fn apply(input_id: &str, value: RwSignal<String>, edit: impl FnOnce(&str, u32, u32) -> Edit) {
-    let Some(input) = input_by_id(input_id) else {
+    let Some(input) = dom::by_id::<web_sys::HtmlInputElement>(input_id) else {
         return;
     };
     let current = input.value();
@@ -92,7 +71,7 @@ pub fn SoftKeyboard(
     on_close: Callback<bool>,
 ) -> impl IntoView {
     let fixed = RwSignal::new(
-        storage()
+        dom::local_storage()
             .and_then(|s| s.get_item(FIXED_KEY).ok().flatten())
             .as_deref()
             == Some("1"),
@@ -106,14 +85,14 @@ pub fn SoftKeyboard(
     // Announce by moving focus to the first key once shown.
     Effect::new(move |_| {
         if panel.get().is_some() {
-            focus_element(&key_id(0));
+            dom::focus(&key_id(0));
         }
     });
 
     let toggle_fixed = move |_| {
         let now = !fixed.get_untracked();
         fixed.set(now);
-        if let Some(s) = storage() {
+        if let Some(s) = dom::local_storage() {
             let _ = if now {
                 s.set_item(FIXED_KEY, "1")
             } else {
@@ -158,7 +137,7 @@ pub fn SoftKeyboard(
         ev.prevent_default();
         let n = keys.with_untracked(Vec::len) as isize;
         let next = (current as isize + step).rem_euclid(n) as usize;
-        focus_element(&key_id(next));
+        dom::focus(&key_id(next));
     };
 
     let class = style! {
@@ -209,17 +188,7 @@ pub fn SoftKeyboard(
             gap: 0.5rem;
             margin-top: 0.5rem;
         }
-        .kb-button {
-            min-height: 2.5rem;
-            padding: 0.25rem 0.75rem;
-            border: 2px solid var(--color-brand);
-            border-radius: 4px;
-            background: var(--color-surface);
-            color: var(--color-brand);
-            font-weight: bold;
-            cursor: pointer;
-        }
-        .kb-button[aria-pressed="true"] {
+        .btn-outline[aria-pressed="true"] {
             background: var(--color-brand);
             color: var(--color-surface);
         }
@@ -252,7 +221,7 @@ pub fn SoftKeyboard(
                         view! { class = class,
                             <button
                                 type="button"
-                                class="kb-button"
+                                class="btn-outline"
                                 aria-pressed=move || (case.get() == LetterCase::Lower).to_string()
                                 on:click=move |_| case.set(LetterCase::Lower)
                             >
@@ -260,7 +229,7 @@ pub fn SoftKeyboard(
                             </button>
                             <button
                                 type="button"
-                                class="kb-button"
+                                class="btn-outline"
                                 aria-pressed=move || (case.get() == LetterCase::Upper).to_string()
                                 on:click=move |_| case.set(LetterCase::Upper)
                             >
@@ -297,19 +266,19 @@ pub fn SoftKeyboard(
             <div class="kb-actions">
                 <button
                     type="button"
-                    class="kb-button"
+                    class="btn-outline"
                     on:click=move |_| id.with_value(|id| apply(id, value, delete_back))
                 >
                     "1文字削除"
                 </button>
                 <button
                     type="button"
-                    class="kb-button"
+                    class="btn-outline"
                     on:click=move |_| id.with_value(|id| apply(id, value, |_, _, _| clear()))
                 >
                     "全消去"
                 </button>
-                <button type="button" class="kb-button" on:click=move |_| on_close.run(true)>
+                <button type="button" class="btn-outline" on:click=move |_| on_close.run(true)>
                     "閉じる"
                 </button>
             </div>

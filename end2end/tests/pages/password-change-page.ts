@@ -13,9 +13,9 @@ export class PasswordChangePage {
     const login = page.getByRole('group', { name: 'ログインパスワード' });
     this.changeLogin = login.getByRole('checkbox', { name: '変更する' });
     this.changeConfirm = page.getByRole('group', { name: '確認用パスワード' }).getByRole('checkbox', { name: '変更する' });
-    this.current = page.getByLabel('現在のログインパスワード');
+    this.current = page.getByLabel(/^現在のログインパスワード/);
     this.newPassword = page.getByLabel(/^新しいログインパスワード\s*必須$/);
-    this.newAgain = page.getByLabel('新しいログインパスワード（確認のため再入力）');
+    this.newAgain = page.getByLabel(/^新しいログインパスワード（確認のため再入力）/);
     this.submit = page.getByRole('button', { name: '変更', exact: true });
   }
 

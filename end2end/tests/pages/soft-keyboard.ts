@@ -13,7 +13,7 @@ export class SoftKeyboard {
   readonly characterKeys: Locator;
 
   constructor(readonly page: Page, fieldLabel: string) {
-    this.toggle = page.getByRole('button', { name: 'ソフトウェアキーボード', exact: true });
+    this.toggle = page.getByRole('button', { name: `ソフトウェアキーボード（${fieldLabel}）`, exact: true });
     this.panel = page.getByRole('group', { name: `ソフトウェアキーボード（${fieldLabel}）` });
     this.lower = this.panel.getByRole('button', { name: '英小文字' });
     this.upper = this.panel.getByRole('button', { name: '英大文字' });
