@@ -59,14 +59,6 @@ impl Auth {
         }
     }
 
-    /// The session (tracked).
-    pub fn session(&self) -> Option<Session> {
-        match self.state.get() {
-            AuthState::LoggedIn(s) => Some(*s),
-            _ => None,
-        }
-    }
-
     /// Read one thing of the session without cloning it all (tracked).
     pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
         self.state.with(|s| match s {

@@ -116,7 +116,6 @@ pub enum ChainVerdict {
 pub struct Pki {
     dir: PathBuf,
     ca: Issuer<'static, KeyPair>,
-    ca_der: CertificateDer<'static>,
     verifier: Arc<dyn ClientCertVerifier>,
 }
 
@@ -174,7 +173,7 @@ impl Pki {
         let ca_der = first_cert(&ca_pem, &Self::ca_cert_path(dir))?;
         let ca = Issuer::from_ca_cert_pem(&ca_pem, ca_key)?;
         let mut roots = RootCertStore::empty();
-        roots.add(ca_der.clone())?;
+        roots.add(ca_der)?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let verifier = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider)
             .allow_unauthenticated()
@@ -182,13 +181,8 @@ impl Pki {
         Ok(Self {
             dir: dir.to_path_buf(),
             ca,
-            ca_der,
             verifier,
         })
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// The webpki verifier for the bank's CA (its root hints are sent in the handshake).
@@ -273,11 +267,6 @@ impl Pki {
             )) => ChainVerdict::Expired { fingerprint },
             Err(_) => ChainVerdict::Untrusted,
         }
-    }
-
-    /// The CA certificate (DER).
-    pub fn ca_der(&self) -> &CertificateDer<'static> {
-        &self.ca_der
     }
 }
 

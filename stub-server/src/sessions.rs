@@ -133,12 +133,6 @@ pub fn delete(c: &Connection, id: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// End every session of a user (e.g. when their certificate is revoked).
-pub fn delete_for_user(c: &Connection, user_id: i64) -> rusqlite::Result<()> {
-    c.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id])?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
