@@ -55,6 +55,9 @@ pub fn ErrorSummary(
             margin: 0;
             padding-left: 1.25rem;
         }
+        .error-summary li {
+            padding: 0.125rem 0;
+        }
         .error-summary a {
             color: var(--color-error);
             font-weight: bold;
