@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { certificateOf } from './env';
+import { SoftKeyboard } from './pages/soft-keyboard';
+import { PasswordChangePage } from './pages/password-change-page';
+
+test.use({ clientCertificates: certificateOf('user01') });
+
+const SIZES = ['小', '中', '大'] as const;
+
+/** Zero axe-core violations (WCAG 2.x A and AA) on this screen at every 文字サイズ. */
+async function expectAccessibleAtEverySize(page: Page, screen: string) {
+  for (const size of SIZES) {
+    await page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: size, exact: true }).click();
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(found, `${screen} at 文字サイズ ${size}`).toEqual([]);
+  }
+}
+
+test('ここまでの画面は、どの文字サイズでもaxe-coreの違反がない', async ({ page, loginPage, frame }) => {
+  await loginPage.goto();
+  await expectAccessibleAtEverySize(page, 'ログイン');
+
+  await loginPage.submit.click();
+  await expect(loginPage.errorSummary).toBeVisible();
+  const kb = new SoftKeyboard(page, 'ログインパスワード');
+  await kb.open();
+  await expectAccessibleAtEverySize(page, 'ログイン（エラー・ソフトウェアキーボード）');
+
+  await loginPage.password.fill('Demo1234');
+  await loginPage.submit.click();
+  await frame.expectScreen('トップページ', 'BTOP001');
+  await expectAccessibleAtEverySize(page, 'トップページ');
+
+  await frame.menuLink('管理').click();
+  await frame.expectScreen('業務選択', 'BSSK001');
+  await expectAccessibleAtEverySize(page, '業務選択');
+
+  await page.getByRole('main').getByRole('link', { name: /^利用者管理/ }).click();
+  await frame.expectScreen('作業内容選択', 'BRSK001');
+  await expectAccessibleAtEverySize(page, '作業内容選択');
+
+  await page.getByRole('main').getByRole('link', { name: /^パスワード変更/ }).click();
+  await frame.expectScreen('パスワード変更', 'BRSK002');
+  const form = new PasswordChangePage(page);
+  await form.changeLogin.check();
+  await form.submit.click();
+  await expect(page.getByRole('alert').filter({ hasText: '入力内容に誤りがあります' })).toBeVisible();
+  await expectAccessibleAtEverySize(page, 'パスワード変更（エラー）');
+
+  await page.goto('/no/such/screen');
+  await expect(page.getByRole('heading', { level: 1, name: 'ページが見つかりません' })).toBeVisible();
+  await expectAccessibleAtEverySize(page, 'ページが見つかりません');
+});
