@@ -22,6 +22,8 @@ async function expectAccessibleAtEverySize(page: Page, screen: string) {
 }
 
 test('ここまでの画面は、どの文字サイズでもaxe-coreの違反がない', async ({ page, loginPage, frame }) => {
+  // 21 full-page axe scans (7 screens × 3 sizes) take 25–35 s on this machine.
+  test.setTimeout(120_000);
   await loginPage.goto();
   await expectAccessibleAtEverySize(page, 'ログイン');
 
