@@ -9,4 +9,7 @@
 pub mod api;
 pub mod datetime;
 pub mod headers;
+pub mod money;
 pub mod rules;
+pub mod user_rules;
+pub mod users;

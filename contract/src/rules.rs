@@ -44,6 +44,42 @@ pub enum RuleError {
     /// A new password equal to the current one.
     #[error("same as the current password")]
     SameAsCurrent,
+    /// A 確認用パスワード equal to the ログインパスワード.
+    #[error("same as the login password")]
+    SameAsLoginPassword,
+    /// A 全角 field with a half-width character (`ch`), e.g. half-width katakana.
+    #[error("half-width character")]
+    HalfWidth { ch: char },
+    /// A control character (tab, newline …).
+    #[error("control character")]
+    ControlCharacter,
+    /// A 全角 field longer than `max` characters.
+    #[error("longer than {max}")]
+    TooLong { max: usize, actual: usize },
+    /// An e-mail address with a character other than 半角英数字記号.
+    #[error("e-mail character")]
+    EmailCharacter,
+    /// An e-mail address outside 4–64 characters.
+    #[error("e-mail length")]
+    EmailLength { actual: usize },
+    /// Not of the form `name@domain.tld`.
+    #[error("e-mail form")]
+    EmailForm,
+    /// An amount with a character other than digits (and separators).
+    #[error("not digits")]
+    NotDigits,
+    /// An amount of more than `max` digits.
+    #[error("too many digits")]
+    TooManyDigits { max: usize },
+    /// An amount above the company's limit.
+    #[error("exceeds the company limit")]
+    ExceedsLimit { limit: u64 },
+    /// Nothing selected where at least one is needed.
+    #[error("none selected")]
+    NoneSelected,
+    /// A login ID already registered.
+    #[error("taken")]
+    Taken,
 }
 
 impl RuleError {
@@ -57,6 +93,18 @@ impl RuleError {
             RuleError::Mismatch => "mismatch",
             RuleError::SameAsLoginId => "same_as_login_id",
             RuleError::SameAsCurrent => "same_as_current",
+            RuleError::SameAsLoginPassword => "same_as_login_password",
+            RuleError::HalfWidth { .. } => "half_width",
+            RuleError::ControlCharacter => "control_character",
+            RuleError::TooLong { .. } => "too_long",
+            RuleError::EmailCharacter => "email_character",
+            RuleError::EmailLength { .. } => "email_length",
+            RuleError::EmailForm => "email_form",
+            RuleError::NotDigits => "not_digits",
+            RuleError::TooManyDigits { .. } => "too_many_digits",
+            RuleError::ExceedsLimit { .. } => "exceeds_limit",
+            RuleError::NoneSelected => "none_selected",
+            RuleError::Taken => "taken",
         }
     }
 
@@ -87,6 +135,39 @@ impl RuleError {
             RuleError::SameAsCurrent => {
                 format!("{label}には現在のパスワードと異なる文字列を指定してください。")
             }
+            RuleError::SameAsLoginPassword => {
+                format!("{label}にはログインパスワードと異なる文字列を指定してください。")
+            }
+            RuleError::HalfWidth { ch } => {
+                format!("{label}は全角で入力してください（半角文字「{ch}」は使用できません）。")
+            }
+            RuleError::ControlCharacter => {
+                format!("{label}に使用できない文字（改行・タブなど）が含まれています。")
+            }
+            RuleError::TooLong { max, actual } => {
+                format!("{label}は全角{max}文字以内で入力してください（現在{actual}文字）。")
+            }
+            RuleError::EmailCharacter => {
+                format!("{label}は半角英数字記号で入力してください（全角文字・空白は使用できません）。")
+            }
+            RuleError::EmailLength { actual } => format!(
+                "{label}は半角英数字記号4〜64文字で入力してください（現在{actual}文字）。"
+            ),
+            RuleError::EmailForm => {
+                format!("{label}の形式が正しくありません（例：taro@example.co.jp）。")
+            }
+            RuleError::NotDigits => format!("{label}は半角数字で入力してください。"),
+            RuleError::TooManyDigits { max } => {
+                format!("{label}は半角数字{max}桁以内で入力してください。")
+            }
+            RuleError::ExceedsLimit { limit } => format!(
+                "{label}は企業の限度額（{}円）以下で入力してください。",
+                crate::money::format_yen(*limit)
+            ),
+            RuleError::NoneSelected => format!("{label}を1つ以上選択してください。"),
+            RuleError::Taken => format!(
+                "この{label}は既に登録されています。別の{label}を入力してください。"
+            ),
         }
     }
 

@@ -12,7 +12,7 @@ test.describe('電子証明書でログインする（マスターユーザ）',
     await loginPage.withCertificate();
 
     await frame.expectScreen('トップページ', 'BTOP001');
-    await expect(frame.userName('港 太郎')).toBeVisible();
+    await expect(frame.userName('港　太郎')).toBeVisible();
     await expect(frame.clock).toBeVisible();
     const first = await frame.clock.textContent();
     await expect(frame.clock).not.toHaveText(first ?? '');

@@ -27,6 +27,6 @@ test.describe('証明書なしのブラウザ', () => {
     await expect(page.getByText('ログインIDとログインパスワードを入力の上、「ログイン」ボタンを押してください。')).toBeVisible();
     await loginPage.withId('admin02');
     await frame.expectScreen('トップページ', 'BTOP001');
-    await expect(frame.userName('山田 一郎')).toBeVisible();
+    await expect(frame.userName('山田　一郎')).toBeVisible();
   });
 });

@@ -22,7 +22,7 @@ test('パスワードを誤ると残り回数が表示され、正しいパス�
   await loginPage.password.fill('Demo1234');
   await loginPage.submit.click();
   await frame.expectScreen('トップページ', 'BTOP001');
-  await expect(frame.userName('小林 誠')).toBeVisible();
+  await expect(frame.userName('小林　誠')).toBeVisible();
 });
 
 test('ロック中の利用者にはロックされている旨を表示する', async ({ loginPage }) => {

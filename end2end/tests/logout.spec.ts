@@ -14,11 +14,11 @@ test('ログアウトすると案内が表示され、戻るボタンでも利�
   await expect(page.getByRole('heading', { level: 1, name: 'ログアウト' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('ログアウトしました');
   await expect(page.getByText('すべてのブラウザを閉じてください')).toBeVisible();
-  await expect(page.getByText('港 太郎')).toHaveCount(0);
+  await expect(page.getByText('港　太郎')).toHaveCount(0);
 
   await page.goBack();
   await expect(loginPage.heading).toBeVisible();
-  await expect(page.getByText('港 太郎')).toHaveCount(0);
+  await expect(page.getByText('港　太郎')).toHaveCount(0);
   await expect(page.getByText('株式会社みなと精機')).toHaveCount(0);
 
   // The backend session is gone too.

@@ -11,7 +11,7 @@ test('再読み込みしてもログインしたまま', async ({ page, loginPag
   await frame.expectScreen('業務選択', 'BSSK001');
   await page.reload();
   await frame.expectScreen('業務選択', 'BSSK001');
-  await expect(frame.userName('佐藤 次郎')).toBeVisible();
+  await expect(frame.userName('佐藤　次郎')).toBeVisible();
 });
 
 test('ログイン前に開いた画面へ、ログイン後に戻る', async ({ page, loginPage, frame }) => {

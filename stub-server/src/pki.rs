@@ -316,7 +316,7 @@ mod tests {
         let now = crate::db::now();
 
         let ok = pki
-            .issue_client("user01", "佐藤 次郎", now - 10, now + 1000)
+            .issue_client("user01", "佐藤　次郎", now - 10, now + 1000)
             .unwrap();
         let der = read_cert(&ok.cert_path).unwrap();
         assert_eq!(
@@ -327,7 +327,7 @@ mod tests {
         );
 
         let old = pki
-            .issue_client("user02", "鈴木 三郎", now - 1000, now - 10)
+            .issue_client("user02", "鈴木　三郎", now - 1000, now - 10)
             .unwrap();
         let der = read_cert(&old.cert_path).unwrap();
         assert_eq!(

@@ -71,7 +71,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         view_all_history: true,
         ..user(
             "master01",
-            "港 太郎",
+            "港　太郎",
             "taro.minato@example.co.jp",
             Role::Master,
             DemoCert::Issued,
@@ -81,7 +81,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         view_all_history: true,
         ..user(
             "admin01",
-            "港 花子",
+            "港　花子",
             "hanako.minato@example.co.jp",
             Role::Admin,
             DemoCert::Renewable,
@@ -89,35 +89,35 @@ pub const DEMO_USERS: &[DemoUser] = &[
     },
     user(
         "admin02",
-        "山田 一郎",
+        "山田　一郎",
         "ichiro.yamada@example.co.jp",
         Role::Admin,
         DemoCert::None,
     ),
     user(
         "user01",
-        "佐藤 次郎",
+        "佐藤　次郎",
         "jiro.sato@example.co.jp",
         Role::General,
         DemoCert::Issued,
     ),
     user(
         "user02",
-        "鈴木 三郎",
+        "鈴木　三郎",
         "saburo.suzuki@example.co.jp",
         Role::General,
         DemoCert::Expired,
     ),
     user(
         "user03",
-        "高橋 美咲",
+        "高橋　美咲",
         "misaki.takahashi@example.co.jp",
         Role::General,
         DemoCert::Revoked,
     ),
     user(
         "user04",
-        "田中 健太",
+        "田中　健太",
         "kenta.tanaka@example.co.jp",
         Role::General,
         DemoCert::NotIssued,
@@ -126,7 +126,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         must_change_password: true,
         ..user(
             "user05",
-            "伊藤 由美",
+            "伊藤　由美",
             "yumi.ito@example.co.jp",
             Role::General,
             DemoCert::None,
@@ -136,7 +136,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         stopped: true,
         ..user(
             "user06",
-            "渡辺 大輔",
+            "渡辺　大輔",
             "daisuke.watanabe@example.co.jp",
             Role::General,
             DemoCert::None,
@@ -146,7 +146,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         locked: true,
         ..user(
             "user07",
-            "中村 恵子",
+            "中村　恵子",
             "keiko.nakamura@example.co.jp",
             Role::General,
             DemoCert::None,
@@ -156,7 +156,7 @@ pub const DEMO_USERS: &[DemoUser] = &[
         view_all_history: true,
         ..user(
             "user08",
-            "小林 誠",
+            "小林　誠",
             "makoto.kobayashi@example.co.jp",
             Role::General,
             DemoCert::None,
@@ -259,12 +259,14 @@ pub enum SeedError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kanri_contract::rules;
+    use kanri_contract::{rules, user_rules};
 
     #[test]
     fn demo_credentials_follow_the_rules() {
         for u in DEMO_USERS {
             assert_eq!(rules::login_id(u.login_id), Ok(()), "{}", u.login_id);
+            assert_eq!(user_rules::user_name(u.name), Ok(()), "{}", u.name);
+            assert_eq!(user_rules::email(u.email), Ok(()), "{}", u.email);
         }
         assert_eq!(rules::password(DEMO_PASSWORD), Ok(()));
         assert_eq!(rules::password(DEMO_CONFIRM_PASSWORD), Ok(()));

@@ -184,7 +184,7 @@ async fn id_password_login_opens_a_session_and_logs_it() {
         .await;
     assert_eq!(a.status, StatusCode::OK);
     let session: Session = serde_json::from_value(a.body).unwrap();
-    assert_eq!(session.user.name, "山田 一郎");
+    assert_eq!(session.user.name, "山田　一郎");
     assert!(session.previous_login_at.is_some());
     let cookie = a.cookie.unwrap();
     assert!(cookie.starts_with("kanri_session="));
