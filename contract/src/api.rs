@@ -58,6 +58,8 @@ pub enum ErrorCode {
     Forbidden,
     /// 403: missing or wrong anti-CSRF token.
     CsrfFailed,
+    /// 403: the operator's 確認用パスワード was wrong too often and is locked.
+    ConfirmPasswordLocked,
     /// 404
     NotFound,
     /// 409: the data changed meanwhile, or a unique value is taken.
