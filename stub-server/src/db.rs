@@ -12,7 +12,7 @@ pub fn now() -> i64 {
 /// The migrations, in order. `PRAGMA user_version` records how many have been applied;
 /// opening a database applies the rest, each in its own transaction. Never edit a
 /// migration that has shipped: append a new one.
-pub const MIGRATIONS: &[&str] = &[V1_FOUNDATION];
+pub const MIGRATIONS: &[&str] = &[V1_FOUNDATION, V2_USER_ADMIN];
 
 const V1_FOUNDATION: &str = r#"
 CREATE TABLE IF NOT EXISTS company (
@@ -99,6 +99,49 @@ CREATE TABLE IF NOT EXISTS operation_log (
 CREATE INDEX IF NOT EXISTS operation_log_at ON operation_log(at);
 "#;
 
+/// 利用者管理: the company's contracts and limits, each user's rights, accounts and limits,
+/// the 確認用パスワード lock and soft deletion. Enums are stored as their serde
+/// `snake_case` names. Existing `view_all_history` flags become the matching right, so the
+/// flag and the right agree from the start.
+const V2_USER_ADMIN: &str = r#"
+ALTER TABLE company ADD COLUMN one_time_password INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE company_services (
+    service TEXT PRIMARY KEY
+);
+
+CREATE TABLE company_limits (
+    business TEXT PRIMARY KEY,
+    amount INTEGER NOT NULL CHECK (amount >= 0)
+);
+
+CREATE TABLE user_rights (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    right_code TEXT NOT NULL,
+    PRIMARY KEY (user_id, right_code)
+);
+
+CREATE TABLE user_accounts (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    PRIMARY KEY (user_id, account_id)
+);
+
+CREATE TABLE user_limits (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    business TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (user_id, business)
+);
+
+ALTER TABLE users ADD COLUMN confirm_failed_attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN confirm_locked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN deleted_at INTEGER;
+
+INSERT INTO user_rights (user_id, right_code)
+    SELECT id, 'view_all_history' FROM users WHERE view_all_history = 1;
+"#;
+
 /// Apply the migrations not yet applied; returns the schema version.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
     let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -166,5 +209,36 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM company", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn v2_turns_existing_history_flags_into_the_right() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(V1_FOUNDATION).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (login_id, name, email, role, auth_method, password_hash, \
+             confirm_password_hash, view_all_history, created_at, updated_at) VALUES \
+             ('viewer01', 'a', 'a@b.jp', 'general', 'password', '', '', 1, 0, 0), \
+             ('plain001', 'b', 'b@b.jp', 'general', 'password', '', '', 0, 0, 0);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let rights: Vec<(String, String)> = conn
+            .prepare("SELECT u.login_id, r.right_code FROM user_rights r JOIN users u ON u.id = r.user_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rights, [("viewer01".into(), "view_all_history".into())]);
+        let (attempts, locked, deleted): (i64, bool, Option<i64>) = conn
+            .query_row(
+                "SELECT confirm_failed_attempts, confirm_locked, deleted_at FROM users LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((attempts, locked, deleted), (0, false, None));
     }
 }

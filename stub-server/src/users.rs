@@ -1,7 +1,12 @@
 //! Users as the backend stores them, and the queries the handlers share.
 
 use kanri_contract::api::{AuthMethod, Permission, Role};
+use kanri_contract::users::{
+    Account, CertificateState, Limit, LimitBusiness, Right, Service, ServiceState, RIGHT_GROUPS,
+};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// A row of `users`.
 #[derive(Debug, Clone)]
@@ -9,6 +14,7 @@ pub struct User {
     pub id: i64,
     pub login_id: String,
     pub name: String,
+    pub email: String,
     pub role: Role,
     pub auth_method: AuthMethod,
     pub password_hash: String,
@@ -18,10 +24,19 @@ pub struct User {
     pub locked: bool,
     pub service_stopped: bool,
     pub view_all_history: bool,
+    /// Wrong 確認用パスワード entries since the last right one.
+    pub confirm_failed_attempts: u32,
+    /// The 確認用パスワード is locked (too many wrong entries).
+    pub confirm_locked: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
 }
 
 /// Wrong passwords before the account is locked.
 pub const MAX_FAILED_ATTEMPTS: u32 = 5;
+
+/// Wrong 確認用パスワード entries before it is locked.
+pub const MAX_CONFIRM_ATTEMPTS: u32 = 5;
 
 pub fn role_from_db(s: &str) -> Role {
     match s {
@@ -41,7 +56,8 @@ pub fn role_to_db(r: Role) -> &'static str {
 
 const COLUMNS: &str =
     "id, login_id, name, role, auth_method, password_hash, confirm_password_hash, \
-     must_change_password, failed_attempts, locked, service_stopped, view_all_history";
+     must_change_password, failed_attempts, locked, service_stopped, view_all_history, \
+     email, confirm_failed_attempts, confirm_locked, created_at, updated_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -61,21 +77,28 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         locked: r.get(9)?,
         service_stopped: r.get(10)?,
         view_all_history: r.get(11)?,
+        email: r.get(12)?,
+        confirm_failed_attempts: r.get(13)?,
+        confirm_locked: r.get(14)?,
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
     })
 }
 
+/// A user that has not been deleted (deleted users are invisible everywhere).
 pub fn by_id(c: &Connection, id: i64) -> rusqlite::Result<Option<User>> {
     c.query_row(
-        &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
+        &format!("SELECT {COLUMNS} FROM users WHERE id = ?1 AND deleted_at IS NULL"),
         [id],
         from_row,
     )
     .optional()
 }
 
+/// A user that has not been deleted, by login ID.
 pub fn by_login_id(c: &Connection, login_id: &str) -> rusqlite::Result<Option<User>> {
     c.query_row(
-        &format!("SELECT {COLUMNS} FROM users WHERE login_id = ?1"),
+        &format!("SELECT {COLUMNS} FROM users WHERE login_id = ?1 AND deleted_at IS NULL"),
         [login_id],
         from_row,
     )
@@ -149,4 +172,256 @@ pub fn record_failed_attempt(
         params![attempts, locked, now, user.id],
     )?;
     Ok((attempts, locked))
+}
+
+/// Every user that has not been deleted, by login ID.
+pub fn list(c: &Connection) -> rusqlite::Result<Vec<User>> {
+    let mut st = c.prepare(&format!(
+        "SELECT {COLUMNS} FROM users WHERE deleted_at IS NULL ORDER BY login_id"
+    ))?;
+    let rows = st.query_map([], from_row)?;
+    rows.collect()
+}
+
+impl User {
+    /// サービス状態: a lock outranks a stop.
+    pub fn service_state(&self) -> ServiceState {
+        if self.locked {
+            ServiceState::Locked
+        } else if self.service_stopped {
+            ServiceState::Stopped
+        } else {
+            ServiceState::Available
+        }
+    }
+
+    /// 証明書状態 and the end of validity of the newest certificate. `notice_days` is the
+    /// renewal notice period (更新可 within it).
+    pub fn certificate_state(
+        &self,
+        c: &Connection,
+        now: i64,
+        notice_days: u32,
+    ) -> rusqlite::Result<(CertificateState, Option<i64>)> {
+        if self.auth_method == AuthMethod::Password {
+            return Ok((CertificateState::NotUsed, None));
+        }
+        Ok(match latest_certificate(c, self.id)? {
+            None => (CertificateState::NotIssued, None),
+            Some((_, not_after, revoked_at)) => {
+                let state = if revoked_at.is_some() {
+                    CertificateState::Revoked
+                } else if not_after < now {
+                    CertificateState::Expired
+                } else if (not_after - now).div_euclid(DAY) <= i64::from(notice_days) {
+                    CertificateState::Renewable
+                } else {
+                    CertificateState::Issued
+                };
+                (state, Some(not_after))
+            }
+        })
+    }
+}
+
+const DAY: i64 = 86_400;
+
+/// An enum as stored: its serde `snake_case` name.
+pub fn enum_to_db<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// An enum from its stored name; unknown names read as `None`.
+pub fn enum_from_db<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+/// Every right, in matrix order.
+pub fn rights_in_order() -> impl Iterator<Item = Right> {
+    RIGHT_GROUPS.iter().flat_map(|g| g.rights.iter().copied())
+}
+
+fn strings(c: &Connection, sql: &str, id: Option<i64>) -> rusqlite::Result<Vec<String>> {
+    let mut st = c.prepare(sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(id), |r| r.get(0))?;
+    rows.collect()
+}
+
+fn limits(rows: Vec<(String, i64)>) -> Vec<Limit> {
+    let found: Vec<(LimitBusiness, i64)> = rows
+        .into_iter()
+        .filter_map(|(b, a)| enum_from_db(&b).map(|b| (b, a)))
+        .collect();
+    LimitBusiness::ALL
+        .into_iter()
+        .filter_map(|b| {
+            found.iter().find(|(f, _)| *f == b).map(|(_, a)| Limit {
+                business: b,
+                amount: u64::try_from(*a).unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
+/// The user's サービス利用権限, in matrix order.
+pub fn rights_of(c: &Connection, user_id: i64) -> rusqlite::Result<Vec<Right>> {
+    let held: Vec<Right> = strings(
+        c,
+        "SELECT right_code FROM user_rights WHERE user_id = ?1",
+        Some(user_id),
+    )?
+    .iter()
+    .filter_map(|s| enum_from_db(s))
+    .collect();
+    Ok(rights_in_order().filter(|r| held.contains(r)).collect())
+}
+
+/// The user's 利用可能口座 (account ids, ascending).
+pub fn accounts_of(c: &Connection, user_id: i64) -> rusqlite::Result<Vec<i64>> {
+    let mut st =
+        c.prepare("SELECT account_id FROM user_accounts WHERE user_id = ?1 ORDER BY account_id")?;
+    let rows = st.query_map([user_id], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// The user's 利用者一回当たり限度額, in business order.
+pub fn limits_of(c: &Connection, user_id: i64) -> rusqlite::Result<Vec<Limit>> {
+    let mut st = c.prepare("SELECT business, amount FROM user_limits WHERE user_id = ?1")?;
+    let rows = st.query_map([user_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(limits(rows.collect::<rusqlite::Result<_>>()?))
+}
+
+/// Replace the user's rights, accounts and limits, and keep `users.view_all_history` equal
+/// to holding [`Right::ViewAllHistory`] (the session's permissions read the flag).
+pub fn set_rights_accounts_limits(
+    c: &Connection,
+    user_id: i64,
+    rights: &[Right],
+    accounts: &[i64],
+    limits: &[Limit],
+) -> rusqlite::Result<()> {
+    c.execute("DELETE FROM user_rights WHERE user_id = ?1", [user_id])?;
+    c.execute("DELETE FROM user_accounts WHERE user_id = ?1", [user_id])?;
+    c.execute("DELETE FROM user_limits WHERE user_id = ?1", [user_id])?;
+    for r in rights {
+        c.execute(
+            "INSERT OR IGNORE INTO user_rights (user_id, right_code) VALUES (?1, ?2)",
+            params![user_id, enum_to_db(r)],
+        )?;
+    }
+    for a in accounts {
+        c.execute(
+            "INSERT OR IGNORE INTO user_accounts (user_id, account_id) VALUES (?1, ?2)",
+            params![user_id, a],
+        )?;
+    }
+    for l in limits {
+        c.execute(
+            "INSERT OR REPLACE INTO user_limits (user_id, business, amount) VALUES (?1, ?2, ?3)",
+            params![
+                user_id,
+                enum_to_db(&l.business),
+                i64::try_from(l.amount).unwrap_or(i64::MAX)
+            ],
+        )?;
+    }
+    c.execute(
+        "UPDATE users SET view_all_history = ?1 WHERE id = ?2",
+        params![rights.contains(&Right::ViewAllHistory), user_id],
+    )?;
+    Ok(())
+}
+
+/// The company's contracted services, in [`Service::ALL`] order.
+pub fn company_services(c: &Connection) -> rusqlite::Result<Vec<Service>> {
+    let held: Vec<Service> = strings(c, "SELECT service FROM company_services", None)?
+        .iter()
+        .filter_map(|s| enum_from_db(s))
+        .collect();
+    Ok(Service::ALL
+        .into_iter()
+        .filter(|s| held.contains(s))
+        .collect())
+}
+
+/// The company's limit per business, in business order.
+pub fn company_limits(c: &Connection) -> rusqlite::Result<Vec<Limit>> {
+    let mut st = c.prepare("SELECT business, amount FROM company_limits")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(limits(rows.collect::<rusqlite::Result<_>>()?))
+}
+
+/// The company's accounts, by id.
+pub fn company_accounts(c: &Connection) -> rusqlite::Result<Vec<Account>> {
+    let mut st = c.prepare(
+        "SELECT id, branch_name, branch_code, kind, number, memo FROM accounts ORDER BY id",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok(Account {
+            id: r.get(0)?,
+            branch_name: r.get(1)?,
+            branch_code: r.get(2)?,
+            kind: r.get(3)?,
+            number: r.get(4)?,
+            memo: r.get(5)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Whether the company uses ワンタイムパスワード.
+pub fn company_uses_one_time_password(c: &Connection) -> rusqlite::Result<bool> {
+    c.query_row(
+        "SELECT one_time_password FROM company WHERE id = 1",
+        [],
+        |r| r.get(0),
+    )
+    .optional()
+    .map(Option::unwrap_or_default)
+}
+
+/// Record a wrong 確認用パスワード; returns (wrong entries so far, now locked). Not a
+/// change of the user's data, so `updated_at` stays.
+pub fn record_confirm_failure(c: &Connection, user: &User) -> rusqlite::Result<(u32, bool)> {
+    let attempts = user.confirm_failed_attempts + 1;
+    let locked = attempts >= MAX_CONFIRM_ATTEMPTS;
+    c.execute(
+        "UPDATE users SET confirm_failed_attempts = ?1, confirm_locked = ?2 WHERE id = ?3",
+        params![attempts, locked, user.id],
+    )?;
+    Ok((attempts, locked))
+}
+
+/// A right 確認用パスワード: the count of wrong entries starts again.
+pub fn reset_confirm_failures(c: &Connection, user_id: i64) -> rusqlite::Result<()> {
+    c.execute(
+        "UPDATE users SET confirm_failed_attempts = 0 WHERE id = ?1 AND confirm_failed_attempts <> 0",
+        [user_id],
+    )?;
+    Ok(())
+}
+
+/// End every session of a user.
+pub fn end_sessions(c: &Connection, user_id: i64) -> rusqlite::Result<()> {
+    c.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_are_stored_by_their_serde_names() {
+        assert_eq!(enum_to_db(&Right::ViewAllHistory), "view_all_history");
+        assert_eq!(enum_to_db(&LimitBusiness::Salary), "salary");
+        assert_eq!(enum_from_db::<Service>("payroll"), Some(Service::Payroll));
+        assert_eq!(enum_from_db::<Service>("nothing"), None);
+        for r in rights_in_order() {
+            assert_eq!(enum_from_db::<Right>(&enum_to_db(&r)), Some(r));
+        }
+    }
 }
