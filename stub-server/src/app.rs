@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{auth, guard};
+use crate::{auth, guard, user_admin};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -23,6 +23,14 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
             get(auth::current).post(auth::login).delete(auth::logout),
         )
         .route("/me/password", axum::routing::put(auth::change_password))
+        .route("/users", get(user_admin::list).post(user_admin::register))
+        .route("/users/form-context", get(user_admin::context))
+        .route(
+            "/users/{login_id}",
+            get(user_admin::view)
+                .put(user_admin::change)
+                .delete(user_admin::delete),
+        )
         .fallback(|| async { ApiError::not_found() })
         .layer(middleware::from_fn_with_state(state.clone(), guard::guard));
     let api = Router::new()

@@ -5,6 +5,7 @@
 //! - [`pki`] / [`tls`]: demo CA, client certificates, HTTPS with client-certificate checks.
 //! - [`sessions`] / [`guard`]: cookie sessions, idle timeout, CSRF and Idempotency-Key.
 //! - [`auth`]: login, logout, session, own password change.
+//! - [`user_admin`]: 利用者管理 (list, view, registration, change, deletion).
 //! - [`oplog`]: the operation log written by every state change.
 
 pub mod app;
@@ -20,4 +21,5 @@ pub mod seed;
 pub mod sessions;
 pub mod state;
 pub mod tls;
+pub mod user_admin;
 pub mod users;
