@@ -4,8 +4,9 @@ use crate::api::{Api, ApiError};
 use crate::components::frame::PublicFrame;
 use crate::components::notice::{Notice, Tone};
 use crate::pages::password_change::LastPasswordChange;
+use crate::pages::users::UsersState;
 use crate::routes::AppRoutes;
-use crate::state::{Auth, AuthState, TextSizePref};
+use crate::state::{Auth, AuthState, Phase, TextSizePref};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Router;
@@ -19,6 +20,14 @@ pub fn App() -> impl IntoView {
     provide_context(auth);
     provide_context(TextSizePref::load());
     provide_context(LastPasswordChange::default());
+    let users = UsersState::new();
+    provide_context(users);
+    // Nothing entered or shown for one user survives their session.
+    Effect::new(move |_| {
+        if auth.state.with(|s| s.phase()) != Phase::LoggedIn {
+            users.reset();
+        }
+    });
 
     // A 401 on any call made while logged in ends the session in the app (→ login).
     api.set_on_unauthorized(Callback::new(move |e: ApiError| {

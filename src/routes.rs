@@ -1,6 +1,13 @@
 //! Every screen's route, declared in one place.
 
 use crate::components::frame::AppFrame;
+use crate::pages::users::wizard::{
+    accounts::UserAccountsPage, basics::UserBasicsPage, confirm::UserConfirmPage,
+    done::UserDonePage, rights::UserRightsPage,
+};
+use crate::pages::users::{
+    delete::UserDeletePage, delete::UserDeletedPage, list::UserListPage, view::UserViewPage,
+};
 use crate::pages::{
     business_select::BusinessSelectPage, help::HelpPage, home::HomePage, logged_out::LoggedOutPage,
     login::LoginPage, not_found::NotFoundPage, password_change::PasswordChangePage,
@@ -24,6 +31,53 @@ pub mod paths {
     /// パスワード変更結果 [BRSK003]
     pub const PASSWORD_CHANGED: &str = "/admin/users/password/done";
 
+    /// 利用者一覧 [BRSK005]
+    pub const USER_LIST: &str = "/admin/users/list";
+    /// 利用者登録 [BRSK006–BRSK010]: `/admin/users/new/{step}`.
+    pub const USER_NEW: &str = "/admin/users/new";
+
+    /// A step of the registration wizard (`basic`, `rights`, `accounts`, `confirm`, `done`).
+    pub fn user_new(step: &str) -> String {
+        format!("{USER_NEW}/{step}")
+    }
+
+    /// 利用者照会 [BRSK011].
+    pub fn user_view(login_id: &str) -> String {
+        format!("/admin/users/u/{}", encode(login_id))
+    }
+
+    /// A step of 利用者変更 [BRSK012–BRSK015, BRSK021].
+    pub fn user_edit(login_id: &str, step: &str) -> String {
+        format!("/admin/users/u/{}/edit/{step}", encode(login_id))
+    }
+
+    /// 利用者削除確認 [BRSK022].
+    pub fn user_delete(login_id: &str) -> String {
+        format!("/admin/users/u/{}/delete", encode(login_id))
+    }
+
+    /// 利用者削除結果 [BRSK023].
+    pub fn user_deleted(login_id: &str) -> String {
+        format!("/admin/users/u/{}/delete/done", encode(login_id))
+    }
+
+    /// Login IDs are 半角英数字; anything else is escaped so a path stays a path.
+    fn encode(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_string()
+                } else {
+                    let mut b = [0; 4];
+                    c.encode_utf8(&mut b)
+                        .bytes()
+                        .map(|x| format!("%{x:02X}"))
+                        .collect()
+                }
+            })
+            .collect()
+    }
+
     /// The help of a screen.
     pub fn help(screen_id: &str) -> String {
         format!("/help/{screen_id}")
@@ -45,6 +99,20 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/users") view=UserTasksPage />
                 <Route path=path!("/admin/users/password") view=PasswordChangePage />
                 <Route path=path!("/admin/users/password/done") view=PasswordChangedPage />
+                <Route path=path!("/admin/users/list") view=UserListPage />
+                <Route path=path!("/admin/users/u/:login_id") view=UserViewPage />
+                <Route path=path!("/admin/users/u/:login_id/delete") view=UserDeletePage />
+                <Route path=path!("/admin/users/u/:login_id/delete/done") view=UserDeletedPage />
+                <Route path=path!("/admin/users/new/basic") view=|| view! { <UserBasicsPage change=false /> } />
+                <Route path=path!("/admin/users/new/rights") view=|| view! { <UserRightsPage change=false /> } />
+                <Route path=path!("/admin/users/new/accounts") view=|| view! { <UserAccountsPage change=false /> } />
+                <Route path=path!("/admin/users/new/confirm") view=|| view! { <UserConfirmPage change=false /> } />
+                <Route path=path!("/admin/users/new/done") view=|| view! { <UserDonePage change=false /> } />
+                <Route path=path!("/admin/users/u/:login_id/edit/basic") view=|| view! { <UserBasicsPage change=true /> } />
+                <Route path=path!("/admin/users/u/:login_id/edit/rights") view=|| view! { <UserRightsPage change=true /> } />
+                <Route path=path!("/admin/users/u/:login_id/edit/accounts") view=|| view! { <UserAccountsPage change=true /> } />
+                <Route path=path!("/admin/users/u/:login_id/edit/confirm") view=|| view! { <UserConfirmPage change=true /> } />
+                <Route path=path!("/admin/users/u/:login_id/edit/done") view=|| view! { <UserDonePage change=true /> } />
             </ParentRoute>
         </Routes>
     }

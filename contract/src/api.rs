@@ -20,7 +20,8 @@ pub struct ErrorBody {
     /// The backend's reference ID, to quote to the helpdesk.
     #[serde(default)]
     pub reference_id: Option<String>,
-    /// Login attempts left before the account is locked (`invalid_credentials` only).
+    /// Attempts left before a lock: login (`invalid_credentials`) and a wrong operator
+    /// 確認用パスワード (422 on `confirmation.confirm_password`).
     #[serde(default)]
     pub remaining_attempts: Option<u32>,
 }

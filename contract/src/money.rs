@@ -7,7 +7,7 @@ pub fn format_yen(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -42,10 +42,12 @@ pub fn parse_amount(text: &str, max_digits: usize) -> Result<u64, RuleError> {
     if significant.len() > max_digits {
         return Err(RuleError::TooManyDigits { max: max_digits });
     }
+    if significant.is_empty() {
+        return Ok(0);
+    }
     // At most 19 digits fit u64; `max_digits` is at most 15 in this product.
     significant
         .parse::<u64>()
-        .or_else(|_| if significant.is_empty() { Ok(0) } else { Err(()) })
         .map_err(|_| RuleError::TooManyDigits { max: max_digits })
 }
 

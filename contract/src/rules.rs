@@ -148,11 +148,13 @@ impl RuleError {
                 format!("{label}は全角{max}文字以内で入力してください（現在{actual}文字）。")
             }
             RuleError::EmailCharacter => {
-                format!("{label}は半角英数字記号で入力してください（全角文字・空白は使用できません）。")
+                format!(
+                    "{label}は半角英数字記号で入力してください（全角文字・空白は使用できません）。"
+                )
             }
-            RuleError::EmailLength { actual } => format!(
-                "{label}は半角英数字記号4〜64文字で入力してください（現在{actual}文字）。"
-            ),
+            RuleError::EmailLength { actual } => {
+                format!("{label}は半角英数字記号4〜64文字で入力してください（現在{actual}文字）。")
+            }
             RuleError::EmailForm => {
                 format!("{label}の形式が正しくありません（例：taro@example.co.jp）。")
             }
@@ -165,9 +167,9 @@ impl RuleError {
                 crate::money::format_yen(*limit)
             ),
             RuleError::NoneSelected => format!("{label}を1つ以上選択してください。"),
-            RuleError::Taken => format!(
-                "この{label}は既に登録されています。別の{label}を入力してください。"
-            ),
+            RuleError::Taken => {
+                format!("この{label}は既に登録されています。別の{label}を入力してください。")
+            }
         }
     }
 

@@ -180,7 +180,11 @@ fn password_entry(
     rule: Result<(), RuleError>,
 ) {
     push(errors, paths.0, rule);
-    push(errors, paths.1, rules::same_again(&entry.value, &entry.again));
+    push(
+        errors,
+        paths.1,
+        rules::same_again(&entry.value, &entry.again),
+    );
 }
 
 /// Step 1 (基本情報): every error, in field order.
@@ -214,9 +218,7 @@ pub fn basics_errors(input: &UserInput, mode: Mode) -> Vec<FieldError> {
                 input.login_password.as_ref().map(|l| l.value.as_str()),
             ),
         ),
-        (None, Mode::Register) => {
-            push(&mut e, field::CONFIRM_PASSWORD, Err(RuleError::Required))
-        }
+        (None, Mode::Register) => push(&mut e, field::CONFIRM_PASSWORD, Err(RuleError::Required)),
         (None, Mode::Change) => {}
     }
     push(&mut e, field::NAME, user_name(&p.name));
@@ -424,7 +426,10 @@ mod tests {
         assert_eq!(e[0].field, field::LOGIN_PASSWORD);
         let mut u = valid();
         u.confirm_password = entry("Pass1234");
-        assert_eq!(basics_errors(&u, Mode::Register)[0].code, "same_as_login_password");
+        assert_eq!(
+            basics_errors(&u, Mode::Register)[0].code,
+            "same_as_login_password"
+        );
     }
 
     #[test]
@@ -449,7 +454,10 @@ mod tests {
     fn user_name_rules() {
         assert_eq!(user_name("佐藤　太郎"), Ok(()));
         assert_eq!(user_name("ｻﾄｳ"), Err(RuleError::HalfWidth { ch: 'ｻ' }));
-        assert_eq!(user_name("佐藤 太郎"), Err(RuleError::HalfWidth { ch: ' ' }));
+        assert_eq!(
+            user_name("佐藤 太郎"),
+            Err(RuleError::HalfWidth { ch: ' ' })
+        );
         assert_eq!(user_name("Sato"), Err(RuleError::HalfWidth { ch: 'S' }));
         assert_eq!(user_name("佐藤\t太郎"), Err(RuleError::ControlCharacter));
         assert_eq!(user_name(""), Err(RuleError::Required));
@@ -554,7 +562,10 @@ mod tests {
         for b in LimitBusiness::ALL {
             assert!(label_of(&field::limit(b)).starts_with("利用者一回当たり限度額"));
         }
-        assert_eq!(label_of(field::EMAIL_AGAIN), "メールアドレス（確認のため再入力）");
+        assert_eq!(
+            label_of(field::EMAIL_AGAIN),
+            "メールアドレス（確認のため再入力）"
+        );
     }
 
     proptest! {

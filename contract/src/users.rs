@@ -212,8 +212,12 @@ impl Right {
     pub fn service(self) -> Option<Service> {
         use Right::*;
         match self {
-            TransferRegistered | TransferUserRegistered | TransferNewAccount | TransferViewAll
-            | TransferPayees | ApproveTransfer => Some(Service::Transfer),
+            TransferRegistered
+            | TransferUserRegistered
+            | TransferNewAccount
+            | TransferViewAll
+            | TransferPayees
+            | ApproveTransfer => Some(Service::Transfer),
             BulkScreen | BulkFile | BulkViewAll | BulkPayees | ApproveBulk => Some(Service::Bulk),
             PayrollScreen | PayrollFile | PayrollViewAll | PayrollPayees | ApprovePayroll => {
                 Some(Service::Payroll)
@@ -427,7 +431,12 @@ impl UserProfile {
                 }
             }
         }
-        let mut ids: Vec<i64> = self.accounts.iter().chain(&after.accounts).copied().collect();
+        let mut ids: Vec<i64> = self
+            .accounts
+            .iter()
+            .chain(&after.accounts)
+            .copied()
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         for id in ids {
@@ -736,7 +745,11 @@ mod tests {
 
     #[test]
     fn every_right_is_in_exactly_one_group() {
-        let all: Vec<Right> = RIGHT_GROUPS.iter().flat_map(|g| g.rights).copied().collect();
+        let all: Vec<Right> = RIGHT_GROUPS
+            .iter()
+            .flat_map(|g| g.rights)
+            .copied()
+            .collect();
         let mut dedup = all.clone();
         dedup.sort();
         dedup.dedup();

@@ -2,11 +2,16 @@
 //! typed error, a time limit, and abort when the caller goes away.
 
 use super::ApiError;
+use crate::logic::idempotency::SubmitKey;
 use gloo_net::http::{Method, RequestBuilder};
 use kanri_contract::api::{
     AuthContext, ErrorBody, LoginRequest, PasswordChangeRequest, PasswordChangeResult, Session,
 };
 use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY};
+use kanri_contract::users::{
+    DeleteUserRequest, SortKey, SortOrder, UserChanged, UserDeleted, UserDetail, UserFormContext,
+    UserList, UserRegistered, UserRequest,
+};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -179,10 +184,91 @@ impl Api {
         .await
     }
 
+    /// `GET /api/users`: 利用者一覧 in the given order.
+    pub async fn users(&self, sort: SortKey, order: SortOrder) -> Result<UserList, ApiError> {
+        let path = format!("/users?sort={}&order={}", sort.key(), order.key());
+        self.authed(Method::GET, &path, None, None).await
+    }
+
+    /// `GET /api/users/form-context`: services, accounts and limits of the company.
+    pub async fn user_form_context(&self) -> Result<UserFormContext, ApiError> {
+        self.authed(Method::GET, "/users/form-context", None, None)
+            .await
+    }
+
+    /// `GET /api/users/{login_id}`.
+    pub async fn user(&self, login_id: &str) -> Result<UserDetail, ApiError> {
+        let path = format!("/users/{}", encode_segment(login_id));
+        self.authed(Method::GET, &path, None, None).await
+    }
+
+    /// `POST /api/users`: 利用者登録.
+    pub async fn register_user(
+        &self,
+        req: &UserRequest,
+        key: &str,
+    ) -> Result<UserRegistered, ApiError> {
+        self.authed(Method::POST, "/users", Some(Self::json(req)?), Some(key))
+            .await
+    }
+
+    /// `PUT /api/users/{login_id}`: 利用者変更.
+    pub async fn change_user(
+        &self,
+        login_id: &str,
+        req: &UserRequest,
+        key: &str,
+    ) -> Result<UserChanged, ApiError> {
+        let path = format!("/users/{}", encode_segment(login_id));
+        self.authed(Method::PUT, &path, Some(Self::json(req)?), Some(key))
+            .await
+    }
+
+    /// `DELETE /api/users/{login_id}`: 利用者削除.
+    pub async fn delete_user(
+        &self,
+        login_id: &str,
+        req: &DeleteUserRequest,
+        key: &str,
+    ) -> Result<UserDeleted, ApiError> {
+        let path = format!("/users/{}", encode_segment(login_id));
+        self.authed(Method::DELETE, &path, Some(Self::json(req)?), Some(key))
+            .await
+    }
+
     /// The JSON body a request would carry (for [`crate::logic::idempotency::SubmitKey`]).
     pub fn body_of<B: Serialize>(body: &B) -> String {
         serde_json::to_string(body).unwrap_or_default()
     }
+}
+
+/// A path segment, percent-encoded (login IDs are 半角英数字, but the URL may say anything).
+fn encode_segment(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+/// Send a form's mutation with the Idempotency-Key its [`SubmitKey`] gives for this body:
+/// a double click or a retry after a network failure reuses the key (the backend answers
+/// from storage); any final answer settles it, so the next submission gets a new key.
+pub async fn submit_with_key<B, T, F, Fut>(
+    key_memory: StoredValue<SubmitKey>,
+    body: &B,
+    send: F,
+) -> Result<T, ApiError>
+where
+    B: Serialize,
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let fingerprint = Api::body_of(body);
+    let key = key_memory
+        .try_update_value(|k| k.key_for(&fingerprint, new_idempotency_key))
+        .unwrap_or_else(new_idempotency_key);
+    let result = send(key).await;
+    if !matches!(&result, Err(e) if e.is_retryable()) {
+        key_memory.try_update_value(SubmitKey::settled);
+    }
+    result
 }
 
 /// The client provided by [`crate::app::App`].

@@ -3,5 +3,5 @@
 mod client;
 mod error;
 
-pub use client::{new_idempotency_key, use_api, Api};
+pub use client::{new_idempotency_key, submit_with_key, use_api, Api};
 pub use error::ApiError;

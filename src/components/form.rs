@@ -135,6 +135,9 @@ pub fn TextField(
     /// Width in characters (the expected length).
     #[prop(default = 20)]
     size: u32,
+    /// The virtual keyboard to offer on touch devices (`numeric` for amounts).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     /// Called when focus leaves the field: live validation.
     #[prop(optional)]
     on_blur: Option<Callback<()>>,
@@ -308,6 +311,7 @@ pub fn TextField(
                     type=input_type
                     autocomplete=autocomplete
                     size=size
+                    inputmode=inputmode
                     aria-required=required.then_some("true")
                     aria-invalid=move || error.read().is_some().then_some("true")
                     aria-describedby=described_by

@@ -49,6 +49,81 @@ pub const PASSWORD_CHANGED: Screen = screen(
     "パスワード変更結果",
     "パスワードの変更が完了しました。次回のログインから新しいパスワードをご利用ください。",
 );
+pub const NOT_PERMITTED: Screen = screen(
+    "BERR002",
+    "ご利用いただけません",
+    "この画面を利用する権限がありません。管理者権限が必要な画面です。マスターユーザまたは管理者ユーザにお問い合わせください。",
+);
+pub const USER_LIST: Screen = screen(
+    "BRSK005",
+    "利用者一覧",
+    "利用者を新たに登録する場合は「新規登録」ボタンを押してください。利用者情報を照会・変更・削除する場合は、一覧から対象の利用者を選択し、「照会」「変更」「削除」ボタンを押してください。並び順を変える場合は、並び順と昇順・降順を選択して「再表示」ボタンを押してください。",
+);
+pub const USER_NEW_BASICS: Screen = screen(
+    "BRSK006",
+    "利用者登録[基本情報]",
+    "利用者基本情報（ログインID、ログインパスワード、確認用パスワード、利用者名、メールアドレス、管理者権限）を入力し、「次へ」ボタンを押してください。ログインIDとパスワードは半角英数字6〜12文字で、英字と数字をそれぞれ1文字以上含めてください。",
+);
+pub const USER_NEW_RIGHTS: Screen = screen(
+    "BRSK007",
+    "利用者登録[権限]",
+    "サービス利用権限を設定し、「次へ」ボタンを押してください。「全選択」「全解除」で、すべての権限またはグループごとの権限をまとめて設定できます。ご契約のないサービスの権限は表示されません。",
+);
+pub const USER_NEW_ACCOUNTS: Screen = screen(
+    "BRSK008",
+    "利用者登録[口座]",
+    "利用可能口座を1つ以上選択し、利用者一回当たり限度額を業務ごとに入力して「次へ」ボタンを押してください。限度額は企業の限度額以下の金額を半角数字で入力してください。",
+);
+pub const USER_NEW_CONFIRM: Screen = screen(
+    "BRSK009",
+    "利用者登録確認",
+    "登録内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。内容を修正する場合は、各項目の「変更」を押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードを入力してください。",
+);
+pub const USER_NEW_DONE: Screen = screen(
+    "BRSK010",
+    "利用者登録結果",
+    "利用者登録が完了しました。登録結果をご確認ください。",
+);
+pub const USER_VIEW: Screen = screen(
+    "BRSK011",
+    "利用者照会",
+    "選択した利用者の登録内容を表示します。",
+);
+pub const USER_EDIT_BASICS: Screen = screen(
+    "BRSK012",
+    "利用者変更[基本情報]",
+    "利用者基本情報を変更し、「次へ」ボタンを押してください。パスワードを変更する場合は「変更する」をチェックしてください。",
+);
+pub const USER_EDIT_RIGHTS: Screen = screen(
+    "BRSK013",
+    "利用者変更[権限]",
+    "サービス利用権限を設定し、「次へ」ボタンを押してください。",
+);
+pub const USER_EDIT_ACCOUNTS: Screen = screen(
+    "BRSK014",
+    "利用者変更[口座]",
+    "利用可能口座・限度額を変更し、「次へ」ボタンを押してください。",
+);
+pub const USER_EDIT_CONFIRM: Screen = screen(
+    "BRSK015",
+    "利用者変更確認",
+    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。変更した項目には「変更」の印が付いています。",
+);
+pub const USER_EDIT_DONE: Screen = screen(
+    "BRSK021",
+    "利用者変更結果",
+    "利用者情報の変更が完了しました。変更した項目には「変更」の印が付いています。",
+);
+pub const USER_DELETE_CONFIRM: Screen = screen(
+    "BRSK022",
+    "利用者削除確認",
+    "削除内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。削除した利用者の電子証明書は失効します。",
+);
+pub const USER_DELETE_DONE: Screen = screen(
+    "BRSK023",
+    "利用者削除結果",
+    "利用者の削除が完了しました。削除結果をご確認ください。",
+);
 pub const NOT_FOUND: Screen = screen(
     "BERR001",
     "ページが見つかりません",
@@ -65,7 +140,22 @@ pub const ALL: &[Screen] = &[
     USER_TASKS,
     PASSWORD_CHANGE,
     PASSWORD_CHANGED,
+    USER_LIST,
+    USER_NEW_BASICS,
+    USER_NEW_RIGHTS,
+    USER_NEW_ACCOUNTS,
+    USER_NEW_CONFIRM,
+    USER_NEW_DONE,
+    USER_VIEW,
+    USER_EDIT_BASICS,
+    USER_EDIT_RIGHTS,
+    USER_EDIT_ACCOUNTS,
+    USER_EDIT_CONFIRM,
+    USER_EDIT_DONE,
+    USER_DELETE_CONFIRM,
+    USER_DELETE_DONE,
     NOT_FOUND,
+    NOT_PERMITTED,
     HELP,
 ];
 

@@ -85,7 +85,7 @@ pub const USER_TASKS: &[MenuGroup] = &[
         entries: &[entry(
             "利用者情報の管理",
             "利用者情報の新規登録、登録されている利用者情報の照会、変更、または削除が可能です。",
-            None,
+            Some(paths::USER_LIST),
             ADMIN,
         )],
     },

@@ -7,3 +7,8 @@ pub mod navigation;
 pub mod password_form;
 pub mod soft_keyboard;
 pub mod text_size;
+pub mod user_delete;
+pub mod user_detail;
+pub mod user_list;
+pub mod user_summary;
+pub mod user_wizard;

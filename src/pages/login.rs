@@ -1,6 +1,6 @@
 //! ログイン [BLGI001]: certificate users enter the password only; ID/password users both.
 
-use crate::api::{new_idempotency_key, use_api, Api, ApiError};
+use crate::api::{submit_with_key, use_api, ApiError};
 use crate::components::form::{ErrorSummary, SummaryItem, TextField};
 use crate::components::frame::PublicFrame;
 use crate::components::notice::{Loading, Notice, Tone};
@@ -102,14 +102,9 @@ pub fn LoginPage() -> impl IntoView {
     let login = Action::new_local(move |req: &LoginRequest| {
         let req = req.clone();
         async move {
-            let body = Api::body_of(&req);
-            let key = submit_key
-                .try_update_value(|k| k.key_for(&body, new_idempotency_key))
-                .unwrap_or_else(new_idempotency_key);
-            let result = api.login(&req, &key).await;
-            if !matches!(&result, Err(e) if e.is_retryable()) {
-                submit_key.update_value(SubmitKey::settled);
-            }
+            let r = &req;
+            let result =
+                submit_with_key(submit_key, r, |key| async move { api.login(r, &key).await }).await;
             match result {
                 Ok(session) => {
                     password.set(String::new());

@@ -9,3 +9,4 @@ pub mod menu_list;
 pub mod not_found;
 pub mod password_change;
 pub mod user_tasks;
+pub mod users;

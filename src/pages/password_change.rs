@@ -1,6 +1,6 @@
 //! パスワード変更 [BRSK002] and its result [BRSK003]; also the forced change at first login.
 
-use crate::api::{new_idempotency_key, use_api, Api};
+use crate::api::{submit_with_key, use_api};
 use crate::components::form::{CheckboxField, ErrorSummary, SummaryItem, TextField};
 use crate::components::notice::{Notice, Tone};
 use crate::components::step_indicator::StepIndicator;
@@ -113,14 +113,11 @@ pub fn PasswordChangePage() -> impl IntoView {
         let navigate = navigate.clone();
         let req = form().request(forced);
         async move {
-            let body = Api::body_of(&req);
-            let key = submit_key
-                .try_update_value(|k| k.key_for(&body, new_idempotency_key))
-                .unwrap_or_else(new_idempotency_key);
-            let result = api.change_password(&req, &key).await;
-            if !matches!(&result, Err(e) if e.is_retryable()) {
-                submit_key.update_value(SubmitKey::settled);
-            }
+            let r = &req;
+            let result = submit_with_key(submit_key, r, |key| async move {
+                api.change_password(r, &key).await
+            })
+            .await;
             match result {
                 Ok(done) => {
                     login.clear();

@@ -1,0 +1,262 @@
+//! 利用者一覧 [BRSK005]: the sort order kept in the URL, and what 「照会」「変更」「削除」 do
+//! with the current selection.
+
+use crate::routes::paths;
+use kanri_contract::users::{SortKey, SortOrder, UserList, UserSummary};
+
+/// The query parameter of the sort key.
+pub const SORT_PARAM: &str = "sort";
+/// The query parameter of the sort order.
+pub const ORDER_PARAM: &str = "order";
+
+/// The sort of the list from the URL query; a missing or unknown value reads as the
+/// default (ログインID, 昇順), so a hand-edited URL still shows the list.
+pub fn sort_from_query(sort: Option<&str>, order: Option<&str>) -> (SortKey, SortOrder) {
+    (
+        sort.and_then(SortKey::parse).unwrap_or_default(),
+        order.and_then(SortOrder::parse).unwrap_or_default(),
+    )
+}
+
+/// The list's URL with this sort (what 「再表示」 opens; a reload keeps it).
+pub fn list_href(sort: SortKey, order: SortOrder) -> String {
+    format!(
+        "{}?{SORT_PARAM}={}&{ORDER_PARAM}={}",
+        paths::USER_LIST,
+        sort.key(),
+        order.key()
+    )
+}
+
+/// The accessible name of a row's radio button: 「user01 佐藤　次郎を選択」.
+pub fn select_label(user: &UserSummary) -> String {
+    format!("{} {}を選択", user.login_id, user.name)
+}
+
+/// The DOM id of a row's radio button (login IDs are 半角英数字; anything else is
+/// replaced so the id stays valid).
+pub fn radio_id(login_id: &str) -> String {
+    let safe: String = login_id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("user-pick-{safe}")
+}
+
+/// A button of the list that works on the selected user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListAction {
+    /// 「照会」.
+    View,
+    /// 「変更」.
+    Change,
+    /// 「削除」.
+    Delete,
+}
+
+impl ListAction {
+    /// The message when no user is selected.
+    pub fn no_selection_message(self) -> &'static str {
+        match self {
+            ListAction::View => "照会する利用者を選択してください。",
+            ListAction::Change => "変更する利用者を選択してください。",
+            ListAction::Delete => "削除する利用者を選択してください。",
+        }
+    }
+}
+
+/// The message when the master user is to be deleted (as [`UserDetail::deletable_by`]).
+///
+/// [`UserDetail::deletable_by`]: kanri_contract::users::UserDetail::deletable_by
+pub const MASTER_NOT_DELETABLE: &str = "マスターユーザは削除できません。";
+/// The message when the operator would delete themself.
+pub const SELF_NOT_DELETABLE: &str = "ご自身の利用者情報は削除できません。";
+
+/// What a button does with the selection: the login ID of the user to open, or the
+/// message to show beside the buttons (nothing else happens then). A selection that is
+/// no longer in the list (it was reloaded) counts as none.
+pub fn choose(
+    action: ListAction,
+    selected: Option<&str>,
+    list: &UserList,
+) -> Result<String, &'static str> {
+    let user = selected
+        .and_then(|id| list.users.iter().find(|u| u.login_id == id))
+        .ok_or(action.no_selection_message())?;
+    if action == ListAction::Delete {
+        if user.role == kanri_contract::api::Role::Master {
+            return Err(MASTER_NOT_DELETABLE);
+        }
+        if user.login_id == list.operator {
+            return Err(SELF_NOT_DELETABLE);
+        }
+    }
+    Ok(user.login_id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kanri_contract::api::{AuthMethod, Role};
+    use kanri_contract::users::{CertificateState, ServiceState, UserDetail, UserProfile};
+
+    fn row(id: &str, name: &str, role: Role) -> UserSummary {
+        UserSummary {
+            login_id: id.into(),
+            name: name.into(),
+            role,
+            service_state: ServiceState::Available,
+            certificate: CertificateState::Issued,
+            certificate_expires_at: None,
+        }
+    }
+
+    fn list() -> UserList {
+        UserList {
+            users: vec![
+                row("master01", "港　太郎", Role::Master),
+                row("admin01", "港　花子", Role::Admin),
+                row("user01", "佐藤　次郎", Role::General),
+            ],
+            operator: "admin01".into(),
+        }
+    }
+
+    #[test]
+    fn unknown_query_values_read_as_the_defaults() {
+        assert_eq!(
+            sort_from_query(None, None),
+            (SortKey::LoginId, SortOrder::Asc)
+        );
+        assert_eq!(
+            sort_from_query(Some("name"), Some("desc")),
+            (SortKey::Name, SortOrder::Desc)
+        );
+        assert_eq!(
+            sort_from_query(Some("'; drop"), Some("down")),
+            (SortKey::LoginId, SortOrder::Asc)
+        );
+        assert_eq!(
+            sort_from_query(Some("certificate"), Some("sideways")),
+            (SortKey::Certificate, SortOrder::Asc)
+        );
+    }
+
+    #[test]
+    fn the_list_href_round_trips_through_the_query() {
+        assert_eq!(
+            list_href(SortKey::Name, SortOrder::Desc),
+            "/admin/users/list?sort=name&order=desc"
+        );
+        for key in SortKey::ALL {
+            for order in [SortOrder::Asc, SortOrder::Desc] {
+                let href = list_href(key, order);
+                let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
+                let mut sort = None;
+                let mut ord = None;
+                for pair in query.split('&') {
+                    match pair.split_once('=') {
+                        Some((SORT_PARAM, v)) => sort = Some(v),
+                        Some((ORDER_PARAM, v)) => ord = Some(v),
+                        _ => {}
+                    }
+                }
+                assert_eq!(sort_from_query(sort, ord), (key, order));
+            }
+        }
+    }
+
+    #[test]
+    fn the_radio_names_the_row() {
+        let u = row("user01", "佐藤　次郎", Role::General);
+        assert_eq!(select_label(&u), "user01 佐藤　次郎を選択");
+        assert_eq!(radio_id("user01"), "user-pick-user01");
+        assert_eq!(radio_id("a b\"c"), "user-pick-a_b_c");
+    }
+
+    #[test]
+    fn buttons_without_a_selection_ask_for_one() {
+        let l = list();
+        assert_eq!(
+            choose(ListAction::View, None, &l),
+            Err("照会する利用者を選択してください。")
+        );
+        assert_eq!(
+            choose(ListAction::Change, None, &l),
+            Err("変更する利用者を選択してください。")
+        );
+        assert_eq!(
+            choose(ListAction::Delete, None, &l),
+            Err("削除する利用者を選択してください。")
+        );
+    }
+
+    #[test]
+    fn a_selection_no_longer_in_the_list_counts_as_none() {
+        assert_eq!(
+            choose(ListAction::View, Some("gone01"), &list()),
+            Err("照会する利用者を選択してください。")
+        );
+    }
+
+    #[test]
+    fn view_and_change_open_any_selected_user() {
+        let l = list();
+        for id in ["master01", "admin01", "user01"] {
+            assert_eq!(choose(ListAction::View, Some(id), &l), Ok(id.to_owned()));
+            assert_eq!(choose(ListAction::Change, Some(id), &l), Ok(id.to_owned()));
+        }
+    }
+
+    #[test]
+    fn the_master_and_the_operator_cannot_be_deleted() {
+        let l = list();
+        assert_eq!(
+            choose(ListAction::Delete, Some("master01"), &l),
+            Err(MASTER_NOT_DELETABLE)
+        );
+        assert_eq!(
+            choose(ListAction::Delete, Some("admin01"), &l),
+            Err(SELF_NOT_DELETABLE)
+        );
+        assert_eq!(
+            choose(ListAction::Delete, Some("user01"), &l),
+            Ok("user01".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_master_operator_gets_the_master_message() {
+        let mut l = list();
+        l.operator = "master01".into();
+        assert_eq!(
+            choose(ListAction::Delete, Some("master01"), &l),
+            Err(MASTER_NOT_DELETABLE)
+        );
+    }
+
+    #[test]
+    fn the_messages_are_the_contracts() {
+        let detail = |id: &str, role| UserDetail {
+            profile: UserProfile {
+                login_id: id.into(),
+                ..Default::default()
+            },
+            role,
+            auth_method: AuthMethod::Password,
+            service_state: ServiceState::Available,
+            certificate: CertificateState::NotUsed,
+            certificate_expires_at: None,
+            registered_at: 0,
+            updated_at: 0,
+        };
+        assert_eq!(
+            detail("master01", Role::Master).deletable_by("admin01"),
+            Err(MASTER_NOT_DELETABLE)
+        );
+        assert_eq!(
+            detail("admin01", Role::Admin).deletable_by("admin01"),
+            Err(SELF_NOT_DELETABLE)
+        );
+    }
+}

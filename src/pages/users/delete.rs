@@ -1,0 +1,283 @@
+//! 利用者削除確認 [BRSK022] and 利用者削除結果 [BRSK023].
+
+use crate::api::{submit_with_key, use_api};
+use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::require::RequirePermission;
+use crate::components::title_bar::TitleBar;
+use crate::logic::help;
+use crate::logic::idempotency::SubmitKey;
+use crate::logic::soft_keyboard::CharRule;
+use crate::logic::user_delete::{
+    dom_id, refusal, request, CONFIRM_PASSWORD_ID, ONE_TIME_PASSWORD_ID,
+};
+use crate::pages::users::detail::{
+    load_user, login_id_param, operator_login_id, LoadFailure, UserDetailView,
+};
+use crate::pages::users::{use_users, Outcome};
+use crate::routes::paths;
+use kanri_contract::api::{FieldError, Permission};
+use kanri_contract::datetime::format_datetime;
+use kanri_contract::user_rules::confirmation_errors;
+use kanri_contract::users::{DeleteUserRequest, UserDeleted, UserFormContext};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// 利用者削除確認, for holders of 管理者権限.
+#[component]
+pub fn UserDeletePage() -> impl IntoView {
+    view! {
+        <RequirePermission permission=Permission::ManageUsers>
+            <DeleteScreen />
+        </RequirePermission>
+    }
+}
+
+/// What 「実行」 sends: the target, the request, and the context to show the result with.
+type Submission = (String, DeleteUserRequest, UserFormContext);
+
+/// The confirmation: the user's data, the operator's 確認用パスワード (and ワンタイム
+/// パスワード when the company uses one), 「実行」. The master user and the operator
+/// themself get the reason instead of 「実行」.
+#[component]
+fn DeleteScreen() -> impl IntoView {
+    let api = use_api();
+    let users = use_users();
+    let navigate = use_navigate();
+    let login_id = login_id_param();
+    let operator = operator_login_id();
+    let data = LocalResource::new(move || load_user(api, login_id.get()));
+    let retry = Callback::new(move |()| data.refetch());
+
+    let password = RwSignal::new(String::new());
+    let otp = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let submit_key = StoredValue::new(SubmitKey::default());
+
+    let submit = Action::new_local(move |input: &Submission| {
+        let navigate = navigate.clone();
+        let (id, req, ctx) = input.clone();
+        async move {
+            let (target, body) = (&id, &req);
+            let result = submit_with_key(submit_key, body, |key| async move {
+                api.delete_user(target, body, &key).await
+            })
+            .await;
+            match result {
+                Ok(done) => {
+                    password.set(String::new());
+                    otp.set(String::new());
+                    users
+                        .outcome
+                        .set(Some((Outcome::Deleted(Box::new(done)), ctx)));
+                    // The confirmation of a deleted user has no use: replace it.
+                    navigate(
+                        &paths::user_deleted(&id),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(e) => {
+                    let r = refusal(&e);
+                    if r.clear_password {
+                        password.set(String::new());
+                    }
+                    errors.set(r.field_errors);
+                    failure.set(r.message);
+                }
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent,
+                          submission: (String, bool, UserFormContext)| {
+        ev.prevent_default();
+        if submit.pending().get_untracked() {
+            return;
+        }
+        let (id, one_time_password, ctx) = submission;
+        failure.set(None);
+        let req = request(
+            &password.get_untracked(),
+            &otp.get_untracked(),
+            one_time_password,
+        );
+        errors.set(confirmation_errors(&req.confirmation, one_time_password));
+        if errors.read_untracked().is_empty() {
+            submit.dispatch((id, req, ctx));
+        }
+    };
+
+    let summary = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .map(|e| SummaryItem {
+                target: dom_id(&e.field).map(str::to_owned),
+                message: e.message.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    let error_of = move |id: &'static str| {
+        Signal::derive(move || {
+            errors
+                .read()
+                .iter()
+                .find(|e| dom_id(&e.field) == Some(id))
+                .map(|e| e.message.clone())
+        })
+    };
+
+    view! {
+        <TitleBar screen=help::USER_DELETE_CONFIRM />
+        {move || failure.get().map(|m| view! {
+            <Notice tone=Tone::Error heading="利用者を削除できませんでした"><p>{m}</p></Notice>
+        })}
+        <ErrorSummary items=summary />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <LoadFailure error=error retry=retry /> }.into_any(),
+                    Ok((user, ctx)) => {
+                        let id = user.profile.login_id.clone();
+                        let one_time_password = ctx.one_time_password;
+                        match user.deletable_by(&operator.get_untracked()) {
+                            Err(why) => view! {
+                                <Notice tone=Tone::Error heading="この利用者は削除できません">
+                                    <p>{why}</p>
+                                </Notice>
+                                <UserDetailView user=user ctx=ctx />
+                                <div class="btn-row">
+                                    <A href=paths::USER_LIST attr:class="btn btn-secondary">"戻る"</A>
+                                </div>
+                            }
+                                .into_any(),
+                            Ok(()) => {
+                                let submission = StoredValue::new((id, one_time_password, ctx.clone()));
+                                view! {
+                                    <p>
+                                        "以下の利用者を削除します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
+                                        {one_time_password.then_some(
+                                            "ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+                                        )}
+                                    </p>
+                                    <Notice tone=Tone::Warning heading="電子証明書の失効について">
+                                        <p>
+                                            "削除した利用者の電子証明書は失効します。削除後、この利用者はログインできなくなります。"
+                                        </p>
+                                    </Notice>
+                                    <UserDetailView user=user ctx=ctx />
+                                    <form
+                                        novalidate
+                                        on:submit=move |ev| on_submit(ev, submission.get_value())
+                                    >
+                                        <section class="panel" aria-labelledby="delete-confirm-title">
+                                            <h2 id="delete-confirm-title">"確認項目"</h2>
+                                            <TextField
+                                                id=CONFIRM_PASSWORD_ID
+                                                label="確認用パスワード"
+                                                value=password
+                                                error=error_of(CONFIRM_PASSWORD_ID)
+                                                input_type="password"
+                                                autocomplete="off"
+                                                required=true
+                                            />
+                                            {one_time_password.then(|| view! {
+                                                <TextField
+                                                    id=ONE_TIME_PASSWORD_ID
+                                                    label="ワンタイムパスワード"
+                                                    hint="半角数字6桁"
+                                                    value=otp
+                                                    error=error_of(ONE_TIME_PASSWORD_ID)
+                                                    input_type="password"
+                                                    autocomplete="one-time-code"
+                                                    required=true
+                                                    size=8
+                                                    chars=CharRule::Digits
+                                                />
+                                            })}
+                                        </section>
+                                        <div class="btn-row">
+                                            <button
+                                                type="submit"
+                                                class="btn"
+                                                disabled=move || submit.pending().get()
+                                            >
+                                                {move || if submit.pending().get() { "処理中…" } else { "実行" }}
+                                            </button>
+                                            <A href=paths::USER_LIST attr:class="btn btn-secondary">"戻る"</A>
+                                        </div>
+                                    </form>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// 利用者削除結果, for holders of 管理者権限.
+#[component]
+pub fn UserDeletedPage() -> impl IntoView {
+    view! {
+        <RequirePermission permission=Permission::ManageUsers>
+            <DeletedScreen />
+        </RequirePermission>
+    }
+}
+
+/// The result of the deletion just made (kept in memory only: after a reload it is gone,
+/// and the screen says so).
+#[component]
+fn DeletedScreen() -> impl IntoView {
+    let users = use_users();
+    let login_id = login_id_param();
+    let result = Memo::new(move |_| {
+        users.outcome.with(|o| match o {
+            Some((Outcome::Deleted(done), ctx)) if done.user.profile.login_id == login_id.get() => {
+                Some(((**done).clone(), ctx.clone()))
+            }
+            _ => None,
+        })
+    });
+    view! {
+        <TitleBar screen=help::USER_DELETE_DONE />
+        {move || match result.get() {
+            Some((done, ctx)) => deleted_view(done, ctx).into_any(),
+            None => view! {
+                <Notice tone=Tone::Warning heading="削除結果は表示できません">
+                    <p>
+                        "削除結果は、お客様の情報保護のため保存していません。画面を再読み込みした場合などは表示できません。削除されたかどうかは、利用者一覧でご確認ください。"
+                    </p>
+                </Notice>
+                <div class="btn-row">
+                    <A href=paths::USER_LIST attr:class="btn">"利用者一覧へ"</A>
+                </div>
+            }
+                .into_any(),
+        }}
+    }
+}
+
+/// 「以下の利用者を削除しました。」, the user's data with 削除日時, and the ways on.
+fn deleted_view(done: UserDeleted, ctx: UserFormContext) -> impl IntoView {
+    let deleted_at = vec![("削除日時", format_datetime(done.deleted_at))];
+    view! {
+        <Notice tone=Tone::Success heading="利用者を削除しました">
+            <p>"以下の利用者を削除しました。"</p>
+        </Notice>
+        <UserDetailView user=done.user ctx=ctx extra_rows=deleted_at heading="削除結果" />
+        <div class="btn-row">
+            <A href=paths::HOME attr:class="btn">"ホームへ"</A>
+            <A href=paths::USER_LIST attr:class="btn btn-secondary">"利用者一覧へ"</A>
+        </div>
+    }
+}

@@ -1,0 +1,345 @@
+//! Step 4: 利用者登録確認 [BRSK009] / 利用者変更確認 [BRSK015]: everything entered, a
+//! 「変更」 link per section, the operator's 確認用パスワード (and ワンタイムパスワード), 「実行」.
+
+use super::{dom_id, use_mode, WizardStep};
+use crate::api::{submit_with_key, use_api, ApiError};
+use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::notice::{Notice, Tone};
+use crate::components::user_summary::UserSummary;
+use crate::logic::idempotency::SubmitKey;
+use crate::logic::soft_keyboard::CharRule;
+use crate::logic::user_summary::{sections, Mark, Row, SectionKind};
+use crate::logic::user_wizard::{Draft, Step, WizardMode};
+use crate::pages::users::{step_path, use_users, Outcome, UsersState};
+use kanri_contract::api::FieldError;
+use kanri_contract::user_rules::{self, field};
+use kanri_contract::users::{Changed, Confirmation, UserRequest};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Step 4 of 利用者登録 or 利用者変更.
+#[component]
+pub fn UserConfirmPage(
+    /// A change of the user in the URL rather than a registration.
+    change: bool,
+) -> impl IntoView {
+    let mode = use_mode(change);
+    view! {
+        <WizardStep mode=mode.clone() step=Step::Confirm>
+            <ConfirmForm mode=mode.clone() />
+        </WizardStep>
+    }
+}
+
+/// The password rows of the summary: masked at registration; at a change, whether
+/// each password is being replaced.
+pub fn password_rows(register: bool, changed: &[Changed]) -> Vec<Row> {
+    [
+        ("ログインパスワード", Changed::LoginPassword),
+        ("確認用パスワード", Changed::ConfirmPassword),
+    ]
+    .into_iter()
+    .map(|(label, item)| {
+        if register {
+            Row {
+                label: label.into(),
+                value: "********".into(),
+                mark: Mark::Unchanged,
+            }
+        } else if changed.contains(&item) {
+            Row {
+                label: label.into(),
+                value: "新しいパスワードに変更（********）".into(),
+                mark: Mark::Changed {
+                    before: "（表示しません）".into(),
+                },
+            }
+        } else {
+            Row {
+                label: label.into(),
+                value: "変更しない".into(),
+                mark: Mark::Unchanged,
+            }
+        }
+    })
+    .collect()
+}
+
+/// The message of a wrong 確認用パスワード, with the attempts left.
+pub fn wrong_password_message(message: &str, remaining: Option<u32>) -> String {
+    match remaining {
+        Some(n) => format!("{message}（あと{n}回誤るとロックされます）"),
+        None => message.to_owned(),
+    }
+}
+
+/// The step a section's 「変更」 link returns to.
+fn section_step(kind: SectionKind) -> Step {
+    match kind {
+        SectionKind::Basics => Step::Basics,
+        SectionKind::Rights => Step::Rights,
+        SectionKind::Accounts | SectionKind::Limits => Step::Accounts,
+    }
+}
+
+#[component]
+fn ConfirmForm(mode: WizardMode) -> impl IntoView {
+    let api = use_api();
+    let users = use_users();
+    let navigate = use_navigate();
+    let Some(draft) = users.draft.get_untracked() else {
+        return ().into_any();
+    };
+    let register = mode == WizardMode::Register;
+    let input = draft.input();
+    let changes = draft.changes();
+    let nothing_changed = !register && changes.is_empty();
+    let one_time_password = draft.ctx.one_time_password;
+    let summary = sections(
+        &input.profile,
+        &draft.ctx,
+        draft.original.as_ref().map(|o| &o.profile),
+        password_rows(register, &changes),
+    );
+    let link_mode = mode.clone();
+    let edit_href = Callback::new(move |kind: SectionKind| {
+        format!("{}?from=confirm", step_path(&link_mode, section_step(kind)))
+    });
+
+    let operator_password = RwSignal::new(String::new());
+    let otp = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let submit_key = StoredValue::new(SubmitKey::default());
+    let ctx = StoredValue::new(draft.ctx.clone());
+
+    let exec_mode = mode.clone();
+    let execute = Action::new_local(move |req: &UserRequest| {
+        let req = req.clone();
+        let mode = exec_mode.clone();
+        let navigate = navigate.clone();
+        async move {
+            let r = &req;
+            let outcome = match &mode {
+                WizardMode::Register => submit_with_key(submit_key, r, |key| async move {
+                    api.register_user(r, &key).await
+                })
+                .await
+                .map(|done| Outcome::Registered(Box::new(done))),
+                WizardMode::Change { login_id } => {
+                    submit_with_key(submit_key, r, |key| async move {
+                        api.change_user(login_id, r, &key).await
+                    })
+                    .await
+                    .map(|done| Outcome::Changed(Box::new(done)))
+                }
+            };
+            match outcome {
+                Ok(done) => {
+                    operator_password.set(String::new());
+                    otp.set(String::new());
+                    users.outcome.set(Some((done, ctx.get_value())));
+                    navigate(&step_path(&mode, Step::Done), Default::default());
+                    // The draft (with its passwords) goes once the result is shown.
+                    users.draft.set(None);
+                }
+                Err(e) => settle_error(
+                    e,
+                    &mode,
+                    Feedback {
+                        users,
+                        errors,
+                        failure,
+                        operator_password,
+                        otp,
+                    },
+                    &navigate,
+                ),
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if execute.pending().get_untracked() || nothing_changed {
+            return;
+        }
+        failure.set(None);
+        let confirmation = Confirmation {
+            confirm_password: operator_password.get_untracked(),
+            one_time_password: one_time_password.then(|| otp.get_untracked()),
+        };
+        let found = user_rules::confirmation_errors(&confirmation, one_time_password);
+        errors.set(found);
+        if errors.read_untracked().is_empty() {
+            let req = users
+                .draft
+                .with_untracked(|d| d.as_ref().map(|d| d.request(confirmation)));
+            if let Some(req) = req {
+                execute.dispatch(req);
+            }
+        }
+    };
+    let summary_items = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .map(|e| SummaryItem {
+                target: Some(dom_id(&e.field)),
+                message: e.message.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    let error_of = move |f: &'static str| {
+        Signal::derive(move || {
+            errors
+                .read()
+                .iter()
+                .find(|e| e.field == f)
+                .map(|e| e.message.clone())
+        })
+    };
+    let intro = if register {
+        "以下の内容で利用者を登録します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
+    } else {
+        "以下の内容で利用者情報を変更します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。変更した内容には「変更」「追加」「解除」と表示されています。"
+    };
+    let back = step_path(&mode, Step::Accounts);
+    view! {
+        <p>{intro}</p>
+        {nothing_changed.then(|| view! {
+            <Notice tone=Tone::Warning heading="変更内容がありません">
+                <p>"変更する項目の「変更」から内容を変更してください。"</p>
+            </Notice>
+        })}
+        {move || failure.get().map(|m| view! {
+            <Notice tone=Tone::Error heading="処理できませんでした"><p>{m}</p></Notice>
+        })}
+        <ErrorSummary items=summary_items />
+        <UserSummary sections=summary edit_href=edit_href />
+        <form novalidate on:submit=on_submit>
+            <fieldset class="panel">
+                <legend>
+                    <h2>"確認項目"</h2>
+                </legend>
+                <TextField
+                    id=dom_id(field::OPERATOR_PASSWORD)
+                    label="確認用パスワード"
+                    hint="操作されている方（ご自身）の確認用パスワードを入力してください。"
+                    value=operator_password
+                    error=error_of(field::OPERATOR_PASSWORD)
+                    input_type="password"
+                    autocomplete="off"
+                    required=true
+                />
+                {one_time_password.then(|| view! {
+                    <TextField
+                        id=dom_id(field::ONE_TIME_PASSWORD)
+                        label="ワンタイムパスワード"
+                        hint="トークンに表示された6桁の数字"
+                        value=otp
+                        error=error_of(field::ONE_TIME_PASSWORD)
+                        input_type="password"
+                        autocomplete="one-time-code"
+                        inputmode="numeric"
+                        required=true
+                        size=8
+                        chars=CharRule::Digits
+                    />
+                })}
+            </fieldset>
+            <div class="btn-row">
+                <a href=back class="btn btn-secondary">"戻る"</a>
+                <button
+                    type="submit"
+                    class="btn"
+                    disabled=move || execute.pending().get() || nothing_changed
+                >
+                    {move || if execute.pending().get() { "処理中…" } else { "実行" }}
+                </button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// Where a refusal is shown.
+struct Feedback {
+    users: UsersState,
+    errors: RwSignal<Vec<FieldError>>,
+    failure: RwSignal<Option<String>>,
+    operator_password: RwSignal<String>,
+    otp: RwSignal<String>,
+}
+
+/// A refused 「実行」: errors of earlier steps go back to their step; the operator's
+/// fields show theirs; anything else is a message. Input is kept, except the operator's
+/// passwords after a final answer.
+fn settle_error(
+    e: ApiError,
+    mode: &WizardMode,
+    fb: Feedback,
+    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
+) {
+    let Feedback {
+        users,
+        errors,
+        failure,
+        operator_password,
+        otp,
+    } = fb;
+    if !e.is_retryable() {
+        operator_password.set(String::new());
+        otp.set(String::new());
+    }
+    let remaining = match &e {
+        ApiError::Rejected(b) => b.remaining_attempts,
+        _ => None,
+    };
+    let (mine, earlier): (Vec<FieldError>, Vec<FieldError>) = e
+        .field_errors()
+        .iter()
+        .cloned()
+        .partition(|f| Draft::step_of(&f.field) == Step::Confirm);
+    if let Some(first) = earlier.iter().map(|f| Draft::step_of(&f.field)).min() {
+        users.returned_errors.set(earlier);
+        navigate(&step_path(mode, first), Default::default());
+        return;
+    }
+    if mine.is_empty() {
+        failure.set(Some(e.message()));
+    } else {
+        errors.set(
+            mine.into_iter()
+                .map(|mut f| {
+                    if f.code == "wrong_password" {
+                        f.message = wrong_password_message(&f.message, remaining);
+                    }
+                    f
+                })
+                .collect(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_masked_or_said_to_change() {
+        let reg = password_rows(true, &[]);
+        assert!(reg.iter().all(|r| r.value == "********"));
+        let change = password_rows(false, &[Changed::ConfirmPassword]);
+        assert_eq!(change[0].value, "変更しない");
+        assert!(matches!(change[1].mark, Mark::Changed { .. }));
+    }
+
+    #[test]
+    fn the_attempts_left_are_named() {
+        assert_eq!(
+            wrong_password_message("確認用パスワードが正しくありません。", Some(3)),
+            "確認用パスワードが正しくありません。（あと3回誤るとロックされます）"
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Step 5: 利用者登録結果 [BRSK010] / 利用者変更結果 [BRSK021].
+
+use super::confirm::password_rows;
+use super::{screen, use_mode};
+use crate::components::notice::{Notice, Tone};
+use crate::components::require::RequirePermission;
+use crate::components::step_indicator::StepIndicator;
+use crate::components::title_bar::TitleBar;
+use crate::components::user_summary::UserSummary;
+use crate::logic::user_summary::sections;
+use crate::logic::user_wizard::{Step, WizardMode};
+use crate::pages::users::{use_users, Outcome};
+use crate::routes::paths;
+use kanri_contract::api::Permission;
+use kanri_contract::datetime::format_datetime;
+use leptos::prelude::*;
+
+/// The result of 利用者登録 or 利用者変更 (memory only: a reload cannot show it again).
+#[component]
+pub fn UserDonePage(
+    /// A change of the user in the URL rather than a registration.
+    change: bool,
+) -> impl IntoView {
+    let mode = use_mode(change);
+    let users = use_users();
+    let register = mode == WizardMode::Register;
+    let labels = Step::labels(&mode);
+    let title = screen(&mode, Step::Done);
+    let body = move || {
+        let shown = users.outcome.with(|o| match o {
+            Some((Outcome::Registered(r), ctx)) if register => Some((
+                "以下の内容で利用者登録が完了しました。",
+                sections(&r.user.profile, ctx, None, password_rows(true, &[])),
+                ("登録日時", r.registered_at),
+            )),
+            Some((Outcome::Changed(c), ctx)) if !register => Some((
+                "以下の内容で利用者情報を変更しました。変更した内容には「変更」「追加」「解除」と表示されています。",
+                sections(
+                    &c.after.profile,
+                    ctx,
+                    Some(&c.before.profile),
+                    password_rows(false, &c.changed),
+                ),
+                ("変更日時", c.changed_at),
+            )),
+            _ => None,
+        });
+        match shown {
+            Some((message, summary, (when_label, at))) => view! {
+                <Notice tone=Tone::Success heading=message>
+                    <p>{format!("{when_label}：{}", format_datetime(at))}</p>
+                </Notice>
+                <UserSummary sections=summary id_prefix="result" />
+            }
+            .into_any(),
+            None => view! {
+                <Notice tone=Tone::Warning heading="結果は表示できません">
+                    <p>"画面の再読み込みなどにより、処理結果の表示は終了しました。登録・変更の内容は利用者一覧からご確認ください。"</p>
+                </Notice>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <RequirePermission permission=Permission::ManageUsers>
+            <TitleBar screen=title />
+            <StepIndicator steps=labels current=Step::Done.index() />
+            {body}
+            <div class="btn-row">
+                <a href=paths::HOME class="btn btn-secondary">"ホームへ"</a>
+                <a href=paths::USER_LIST class="btn">"利用者一覧へ"</a>
+            </div>
+        </RequirePermission>
+    }
+}

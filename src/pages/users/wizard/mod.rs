@@ -1,0 +1,336 @@
+//! The 利用者登録 / 利用者変更 wizard: one route per step. [`WizardStep`] decides what a
+//! step URL may show (the form, a redirect to the first step still invalid, or the
+//! notice that the entry was not kept); each step page keeps its inputs in page signals
+//! that are written back to the in-memory draft as the user types, so 「戻る」, the
+//! browser's back button and the 「変更」 links of 確認 keep everything.
+
+pub mod accounts;
+pub mod basics;
+pub mod confirm;
+pub mod done;
+pub mod rights;
+
+use super::{step_path, use_users, UsersState};
+use crate::api::use_api;
+use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::require::RequirePermission;
+use crate::components::step_indicator::StepIndicator;
+use crate::components::title_bar::TitleBar;
+use crate::logic::help::{self, Screen};
+use crate::logic::user_wizard::{Draft, Step, WizardMode};
+use crate::routes::paths;
+use kanri_contract::api::{FieldError, Permission};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use std::collections::HashSet;
+
+/// The screen of `step` in `mode`.
+pub fn screen(mode: &WizardMode, step: Step) -> Screen {
+    let register = *mode == WizardMode::Register;
+    match (step, register) {
+        (Step::Basics, true) => help::USER_NEW_BASICS,
+        (Step::Rights, true) => help::USER_NEW_RIGHTS,
+        (Step::Accounts, true) => help::USER_NEW_ACCOUNTS,
+        (Step::Confirm, true) => help::USER_NEW_CONFIRM,
+        (Step::Done, true) => help::USER_NEW_DONE,
+        (Step::Basics, false) => help::USER_EDIT_BASICS,
+        (Step::Rights, false) => help::USER_EDIT_RIGHTS,
+        (Step::Accounts, false) => help::USER_EDIT_ACCOUNTS,
+        (Step::Confirm, false) => help::USER_EDIT_CONFIRM,
+        (Step::Done, false) => help::USER_EDIT_DONE,
+    }
+}
+
+/// The mode of the current URL: a change when it carries `:login_id`.
+pub fn use_mode(change: bool) -> WizardMode {
+    if change {
+        let login_id = use_params_map()
+            .with_untracked(|p| p.get("login_id"))
+            .unwrap_or_default();
+        WizardMode::Change { login_id }
+    } else {
+        WizardMode::Register
+    }
+}
+
+/// What a step URL shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Gate {
+    Ready,
+    /// An earlier step is not valid yet.
+    Redirect(Step),
+    /// Step 1 opened by 「新規登録」/「変更」: load what the form needs.
+    Start,
+    /// No draft: reloaded or typed in.
+    NotKept,
+}
+
+/// The frame of every input step: title, step indicator, and the gate in front of the
+/// step's form (`children`, rendered once the draft is there).
+#[component]
+pub fn WizardStep(
+    /// Registration or change.
+    mode: WizardMode,
+    /// This step.
+    step: Step,
+    /// The step's form.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let users = use_users();
+    let gate = {
+        let mode = mode.clone();
+        Memo::new(move |_| {
+            let from_draft = users.draft.with(|d| {
+                d.as_ref()
+                    .filter(|d| d.mode == mode)
+                    .map(|d| d.may_open(step))
+            });
+            match from_draft {
+                Some(Ok(())) => Gate::Ready,
+                Some(Err(s)) => Gate::Redirect(s),
+                None if step == Step::Basics && users.start.with(|s| s.as_ref() == Some(&mode)) => {
+                    Gate::Start
+                }
+                None => Gate::NotKept,
+            }
+        })
+    };
+    let labels = Step::labels(&mode);
+    let title = screen(&mode, step);
+    let body = move || match gate.get() {
+        Gate::Ready => children().into_any(),
+        Gate::Redirect(s) => view! { <Redirect path=step_path(&mode, s) /> }.into_any(),
+        Gate::Start => view! { <StartDraft mode=mode.clone() /> }.into_any(),
+        Gate::NotKept => view! { <NotKept mode=mode.clone() /> }.into_any(),
+    };
+    view! {
+        <RequirePermission permission=Permission::ManageUsers>
+            <TitleBar screen=title />
+            <StepIndicator steps=labels current=step.index() />
+            {body.clone()}
+        </RequirePermission>
+    }
+}
+
+/// Loads the company context (and, for a change, the user) and starts the draft.
+#[component]
+fn StartDraft(
+    /// Registration or change.
+    mode: WizardMode,
+) -> impl IntoView {
+    let api = use_api();
+    let users = use_users();
+    let load_mode = mode.clone();
+    let loaded = LocalResource::new(move || {
+        let mode = load_mode.clone();
+        async move {
+            let ctx = api.user_form_context().await?;
+            Ok::<_, crate::api::ApiError>(match mode {
+                WizardMode::Register => Draft::register(ctx),
+                WizardMode::Change { login_id } => {
+                    let user = api.user(&login_id).await?;
+                    Draft::change(ctx, user)
+                }
+            })
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(draft)) = loaded.get() {
+            users.start.set(None);
+            users.draft.set(Some(draft));
+        }
+    });
+    move || {
+        match loaded.get() {
+        None | Some(Ok(_)) => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => view! {
+            <Notice tone=Tone::Error heading="画面を表示できませんでした">
+                <p>{e.message()}</p>
+                <p>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| loaded.refetch()>
+                        "再読み込み"
+                    </button>
+                </p>
+            </Notice>
+            <p>
+                <a href=paths::USER_LIST>"利用者一覧へ"</a>
+            </p>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// The entry was lost (reload, or a step URL typed in): say so, offer a fresh start.
+#[component]
+fn NotKept(
+    /// Registration or change.
+    mode: WizardMode,
+) -> impl IntoView {
+    let users = use_users();
+    let navigate = use_navigate();
+    let what = match &mode {
+        WizardMode::Register => "利用者登録",
+        WizardMode::Change { .. } => "利用者変更",
+    };
+    let restart = move |_| {
+        users.begin(mode.clone());
+        navigate(&step_path(&mode, Step::Basics), Default::default());
+    };
+    view! {
+        <Notice tone=Tone::Warning heading="入力内容は保持されていません">
+            <p>
+                {format!("画面の再読み込みなどにより、{what}の入力内容は破棄されました。お客様の安全のため、パスワードを含む入力内容はブラウザに保存していません。お手数ですが、最初から入力してください。")}
+            </p>
+        </Notice>
+        <div class="btn-row">
+            <button type="button" class="btn" on:click=restart>
+                "最初から入力する"
+            </button>
+            <a href=paths::USER_LIST class="btn btn-secondary">
+                "利用者一覧へ"
+            </a>
+        </div>
+    }
+}
+
+/// Per-step error handling shared by the input steps: live validation of the fields
+/// the user has left, all errors on 「次へ」, and errors the backend sent back.
+#[derive(Clone, Copy)]
+pub struct StepErrors {
+    pub errors: RwSignal<Vec<FieldError>>,
+    touched: RwSignal<HashSet<String>>,
+    step: Step,
+    users: UsersState,
+}
+
+impl StepErrors {
+    /// The errors of `step`, starting with those the backend returned for it.
+    pub fn new(step: Step) -> Self {
+        let users = use_users();
+        let mut mine = Vec::new();
+        users.returned_errors.update(|all| {
+            let (here, rest): (Vec<_>, Vec<_>) = all
+                .drain(..)
+                .partition(|e| Draft::step_of(&e.field) == step);
+            mine = here;
+            *all = rest;
+        });
+        Self {
+            touched: RwSignal::new(mine.iter().map(|e| e.field.clone()).collect()),
+            errors: RwSignal::new(mine),
+            step,
+            users,
+        }
+    }
+
+    /// The step's errors now, for the fields already left (keeping backend ones that
+    /// the rules cannot see, e.g. a taken login ID, until that field is edited).
+    pub fn revalidate(&self) {
+        let all = self
+            .users
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.step_errors(self.step)))
+            .unwrap_or_default();
+        let t = self.touched.get_untracked();
+        self.errors
+            .set(all.into_iter().filter(|e| t.contains(&e.field)).collect());
+    }
+
+    /// Mark `field` as left, then revalidate.
+    pub fn left(&self, field: &str) {
+        self.touched.update(|t| {
+            t.insert(field.to_owned());
+        });
+        self.revalidate();
+    }
+
+    /// A callback for `TextField::on_blur`.
+    pub fn on_blur(self, field: &'static str) -> Callback<()> {
+        Callback::new(move |_| self.left(field))
+    }
+
+    /// All errors of the step (「次へ」); true when there are none.
+    pub fn check_all(&self) -> bool {
+        let all = self
+            .users
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.step_errors(self.step)))
+            .unwrap_or_default();
+        self.touched
+            .update(|t| t.extend(all.iter().map(|e| e.field.clone())));
+        let ok = all.is_empty();
+        self.errors.set(all);
+        ok
+    }
+
+    /// The error of `field`, for its input.
+    pub fn of(self, field: String) -> Signal<Option<String>> {
+        let errors = self.errors;
+        Signal::derive(move || {
+            errors
+                .read()
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    }
+
+    /// The error summary's items (links go to `dom_id(field)`).
+    pub fn summary(self) -> Signal<Vec<crate::components::form::SummaryItem>> {
+        let errors = self.errors;
+        Signal::derive(move || {
+            errors
+                .read()
+                .iter()
+                .map(|e| crate::components::form::SummaryItem {
+                    target: Some(dom_id(&e.field)),
+                    message: e.message.clone(),
+                })
+                .collect()
+        })
+    }
+}
+
+/// The DOM id of a field path (`user.login_id` → `user-login_id`).
+pub fn dom_id(field: &str) -> String {
+    field.replace('.', "-")
+}
+
+/// Whether the step was opened by a 「変更」 link of 確認 (`?from=confirm`).
+pub fn use_from_confirm() -> bool {
+    use_query_map().with_untracked(|q| q.get("from").as_deref() == Some("confirm"))
+}
+
+/// 「次へ」: back to 確認 when the user came from there and all is valid, else the next
+/// step.
+pub fn after_next(users: UsersState, mode: &WizardMode, step: Step, from_confirm: bool) -> String {
+    let ready = users.draft.with_untracked(|d| {
+        d.as_ref()
+            .is_some_and(|d| d.may_open(Step::Confirm).is_ok())
+    });
+    let next = if from_confirm && ready {
+        Step::Confirm
+    } else {
+        step.next().unwrap_or(Step::Confirm)
+    };
+    step_path(mode, next)
+}
+
+/// 「戻る」: the previous step (step 1 goes back to the list).
+pub fn back_path(mode: &WizardMode, step: Step) -> String {
+    match step.prev() {
+        Some(prev) => step_path(mode, prev),
+        None => paths::USER_LIST.to_owned(),
+    }
+}
+
+/// Apply `f` to the draft (if any).
+pub fn edit_draft(users: UsersState, f: impl FnOnce(&mut Draft)) {
+    users.draft.update(|d| {
+        if let Some(d) = d {
+            f(d);
+        }
+    });
+}
