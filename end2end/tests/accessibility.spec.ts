@@ -1,25 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { certificateOf } from './env';
+import { expectAccessibleAtEverySize } from './axe';
 import { SoftKeyboard } from './pages/soft-keyboard';
 import { PasswordChangePage } from './pages/password-change-page';
 
 test.use({ clientCertificates: certificateOf('user01') });
-
-const SIZES = ['小', '中', '大'] as const;
-
-/** Zero axe-core violations (WCAG 2.x A and AA) on this screen at every 文字サイズ. */
-async function expectAccessibleAtEverySize(page: Page, screen: string) {
-  for (const size of SIZES) {
-    await page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: size, exact: true }).click();
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(found, `${screen} at 文字サイズ ${size}`).toEqual([]);
-  }
-}
 
 test('ここまでの画面は、どの文字サイズでもaxe-coreの違反がない', async ({ page, loginPage, frame }) => {
   // 21 full-page axe scans (7 screens × 3 sizes) take 25–35 s on this machine.

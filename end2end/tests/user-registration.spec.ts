@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { BASE_URL, certificateOf } from './env';
+import { certificateOf } from './env';
 import { AppFrame } from './pages/app-frame';
 import { LoginPage } from './pages/login-page';
 import { UserListPage, UserWizard } from './pages/user-pages';
@@ -114,8 +114,10 @@ test('管理者が5つの手順で利用者を登録して一覧で確認し、�
   await expect(list.row('tanaka26')).toContainText('一般ユーザ');
   await expect(list.row('tanaka26')).toContainText('利用可能');
 
-  // The new user logs in with ID and password and must change the password first.
-  const context = await browser.newContext({ baseURL: BASE_URL, ignoreHTTPSErrors: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  // The new user logs in with ID and password (another browser, without the
+  // administrator's certificate, which new contexts would otherwise inherit from `use`)
+  // and must change the password first.
+  const context = await browser.newContext({ clientCertificates: [] });
   try {
     const other = await context.newPage();
     const login = new LoginPage(other);

@@ -15,7 +15,6 @@ use crate::routes::paths;
 use kanri_contract::api::Permission;
 use kanri_contract::users::{SortKey, SortOrder, UserList};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use stylers::style;
 
@@ -370,8 +369,8 @@ fn ListScreen() -> impl IntoView {
                 }
             })}
         </Transition>
-        <p>
-            <A href=paths::USER_TASKS>"作業内容選択へ"</A>
-        </p>
+        <div class="btn-row">
+            <a href=paths::USER_TASKS class="btn btn-secondary">"作業内容選択へ"</a>
+        </div>
     }
 }
