@@ -1,16 +1,8 @@
 import { test, expect } from './fixtures';
 import { certificateOf } from './env';
+import { tabTo } from './keyboard';
 
 test.use({ clientCertificates: certificateOf('user01') });
-
-/** Press Tab until `target` has focus (at most `limit` times). */
-async function tabTo(page: import('@playwright/test').Page, target: import('@playwright/test').Locator, limit = 20) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 test('キーボードだけでログインし、メニューをたどれる', async ({ page, loginPage, frame }) => {
   await loginPage.goto();
