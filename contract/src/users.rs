@@ -549,16 +549,33 @@ pub struct UserDetail {
     pub updated_at: i64,
 }
 
+/// Whether the user (`role`, `login_id`) may be deleted by `operator` (login ID), and
+/// if not, why: the master user and the operator themself cannot be.
+pub fn may_delete(role: Role, login_id: &str, operator: &str) -> Result<(), &'static str> {
+    if role == Role::Master {
+        Err("マスターユーザは削除できません。")
+    } else if login_id == operator {
+        Err("ご自身の利用者情報は削除できません。")
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a user of `role` may be changed by an operator of `operator_role`, and if not,
+/// why: only the master user changes the master user (its ID and passwords are the
+/// company's last resort).
+pub fn may_change(role: Role, operator_role: Role) -> Result<(), &'static str> {
+    if role == Role::Master && operator_role != Role::Master {
+        Err("マスターユーザの利用者情報は、マスターユーザのみ変更できます。")
+    } else {
+        Ok(())
+    }
+}
+
 impl UserDetail {
     /// Whether this user may be deleted by `operator` (login ID), and if not, why.
     pub fn deletable_by(&self, operator: &str) -> Result<(), &'static str> {
-        if self.role == Role::Master {
-            Err("マスターユーザは削除できません。")
-        } else if self.profile.login_id == operator {
-            Err("ご自身の利用者情報は削除できません。")
-        } else {
-            Ok(())
-        }
+        may_delete(self.role, &self.profile.login_id, operator)
     }
 }
 
@@ -816,6 +833,13 @@ mod tests {
         assert!(detail("user01", Role::General)
             .deletable_by("admin01")
             .is_ok());
+    }
+
+    #[test]
+    fn only_the_master_changes_the_master() {
+        assert!(may_change(Role::Master, Role::Admin).is_err());
+        assert!(may_change(Role::Master, Role::Master).is_ok());
+        assert!(may_change(Role::Admin, Role::Admin).is_ok());
     }
 
     #[test]

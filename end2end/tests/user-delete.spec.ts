@@ -41,7 +41,7 @@ test.describe('電子証明書の管理者', () => {
   });
 });
 
-test('ID・パスワードの管理者は自分自身を削除できない', async ({ page, loginPage, frame }) => {
+test('ID・パスワードの管理者は自分自身を削除できず、マスターユーザを変更できない', async ({ page, loginPage, frame }) => {
   await loginPage.goto();
   await loginPage.withId('admin02');
   await frame.expectScreen('トップページ', 'BTOP001');
@@ -49,6 +49,10 @@ test('ID・パスワードの管理者は自分自身を削除できない', asy
   await list.goto();
   await list.open('削除', 'admin02');
   await expect(list.alert).toContainText('ご自身の利用者情報は削除できません。');
+  // Only the master user changes the master user.
+  await list.open('変更', 'master01');
+  await expect(list.alert).toContainText('マスターユーザの利用者情報は、マスターユーザのみ変更できます。');
+  await expect(page).toHaveURL(/\/admin\/users\/list/);
   await page.goto('/admin/users/u/admin02/delete');
   await frame.expectScreen('利用者削除確認', 'BRSK022');
   await expect(page.getByText('ご自身の利用者情報は削除できません。')).toBeVisible();

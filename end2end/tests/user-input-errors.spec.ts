@@ -39,6 +39,11 @@ test('基本情報の誤りは項目を離れた時点と「次へ」で規則�
     await again.focus();
     await wizard.expectFieldError('ログインID', message);
   }
+  // Leaving a field with Tab shows its error but leaves the focus where the user went.
+  await id.fill('abc12');
+  await id.press('Tab');
+  await expect(wizard.field('ログインID')).toHaveAttribute('aria-invalid', 'true');
+  await expect(again).toBeFocused();
   await id.fill('abc123');
   await again.fill('abc124');
   await wizard.field('利用者名').focus();

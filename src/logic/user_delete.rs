@@ -42,10 +42,10 @@ pub struct Refusal {
     pub clear_password: bool,
 }
 
-/// 「（あと N 回誤るとロックされます）」 after the wrong-password message.
-fn with_attempts_left(message: &str, remaining: Option<u32>) -> String {
+/// 「（あとN回誤るとロックされます）」 after the wrong-password message.
+pub fn with_attempts_left(message: &str, remaining: Option<u32>) -> String {
     match remaining {
-        Some(n) if n > 0 => format!("{message}（あと {n} 回誤るとロックされます）"),
+        Some(n) if n > 0 => format!("{message}（あと{n}回誤るとロックされます）"),
         _ => message.to_owned(),
     }
 }
@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(r.field_errors.len(), 1);
         assert_eq!(
             r.field_errors[0].message,
-            "確認用パスワードが正しくありません。（あと 2 回誤るとロックされます）"
+            "確認用パスワードが正しくありません。（あと2回誤るとロックされます）"
         );
         assert_eq!(r.message, None);
         assert!(r.clear_password);

@@ -2,6 +2,8 @@
 //! with the current selection.
 
 use crate::routes::paths;
+use kanri_contract::api::Role;
+use kanri_contract::users::{may_change, may_delete};
 use kanri_contract::users::{SortKey, SortOrder, UserList, UserSummary};
 
 /// The query parameter of the sort key.
@@ -65,12 +67,10 @@ impl ListAction {
     }
 }
 
-/// The message when the master user is to be deleted (as [`UserDetail::deletable_by`]).
-///
-/// [`UserDetail::deletable_by`]: kanri_contract::users::UserDetail::deletable_by
-pub const MASTER_NOT_DELETABLE: &str = "マスターユーザは削除できません。";
-/// The message when the operator would delete themself.
-pub const SELF_NOT_DELETABLE: &str = "ご自身の利用者情報は削除できません。";
+#[cfg(test)]
+const MASTER_NOT_DELETABLE: &str = "マスターユーザは削除できません。";
+#[cfg(test)]
+const SELF_NOT_DELETABLE: &str = "ご自身の利用者情報は削除できません。";
 
 /// What a button does with the selection: the login ID of the user to open, or the
 /// message to show beside the buttons (nothing else happens then). A selection that is
@@ -83,13 +83,17 @@ pub fn choose(
     let user = selected
         .and_then(|id| list.users.iter().find(|u| u.login_id == id))
         .ok_or(action.no_selection_message())?;
-    if action == ListAction::Delete {
-        if user.role == kanri_contract::api::Role::Master {
-            return Err(MASTER_NOT_DELETABLE);
+    match action {
+        ListAction::Delete => may_delete(user.role, &user.login_id, &list.operator)?,
+        ListAction::Change => {
+            let operator_role = list
+                .users
+                .iter()
+                .find(|u| u.login_id == list.operator)
+                .map_or(Role::Admin, |u| u.role);
+            may_change(user.role, operator_role)?
         }
-        if user.login_id == list.operator {
-            return Err(SELF_NOT_DELETABLE);
-        }
+        ListAction::View => {}
     }
     Ok(user.login_id.clone())
 }
@@ -200,12 +204,24 @@ mod tests {
     }
 
     #[test]
-    fn view_and_change_open_any_selected_user() {
+    fn view_opens_anyone_change_all_but_the_master_for_an_admin() {
         let l = list();
         for id in ["master01", "admin01", "user01"] {
             assert_eq!(choose(ListAction::View, Some(id), &l), Ok(id.to_owned()));
+        }
+        for id in ["admin01", "user01"] {
             assert_eq!(choose(ListAction::Change, Some(id), &l), Ok(id.to_owned()));
         }
+        assert_eq!(
+            choose(ListAction::Change, Some("master01"), &l),
+            Err("マスターユーザの利用者情報は、マスターユーザのみ変更できます。")
+        );
+        let mut by_master = list();
+        by_master.operator = "master01".into();
+        assert_eq!(
+            choose(ListAction::Change, Some("master01"), &by_master),
+            Ok("master01".to_owned())
+        );
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub fn PasswordChangePage() -> impl IntoView {
     let login = SectionInputs::new(PasswordKind::Login, forced);
     let confirm = SectionInputs::new(PasswordKind::Confirm, false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // The summary lists the errors of the last submission only: it takes focus when it
+    // changes, which must not happen on every field the user leaves.
+    let shown = RwSignal::new(Vec::<FieldError>::new());
     let touched = RwSignal::new(HashSet::<String>::new());
     let failure = RwSignal::new(None::<String>);
     let submit_key = StoredValue::new(SubmitKey::default());
@@ -132,7 +135,10 @@ pub fn PasswordChangePage() -> impl IntoView {
                     last.0.set(Some(done));
                     navigate(paths::PASSWORD_CHANGED, Default::default());
                 }
-                Err(e) if !e.field_errors().is_empty() => errors.set(e.field_errors().to_vec()),
+                Err(e) if !e.field_errors().is_empty() => {
+                    errors.set(e.field_errors().to_vec());
+                    shown.set(e.field_errors().to_vec());
+                }
                 Err(e) => failure.set(Some(e.message())),
             }
         }
@@ -146,14 +152,15 @@ pub fn PasswordChangePage() -> impl IntoView {
         failure.set(None);
         let all = login_id.with_value(|id| form().validate(id, forced));
         touched.update(|t| t.extend(all.iter().map(|e| e.field.clone())));
-        errors.set(all);
+        errors.set(all.clone());
+        shown.set(all);
         if errors.read_untracked().is_empty() {
             submit.dispatch(());
         }
     };
 
     let summary = Signal::derive(move || {
-        errors
+        shown
             .read()
             .iter()
             .map(|e| SummaryItem {

@@ -446,6 +446,12 @@ pub async fn change(
         let req = req?;
         let target = users::by_login_id(c, &login_id)?
             .ok_or_else(|| refuse(ApiError::not_found(), "対象なし"))?;
+        if let Err(why) = kanri_contract::users::may_change(target.role, auth.user.role) {
+            return Err(refuse(
+                ApiError::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, why),
+                "マスターユーザの変更",
+            ));
+        }
         let before = detail(c, &target, now, notice)?;
         let ctx = form_context(c)?;
         let after = normalised(&req.user.profile);

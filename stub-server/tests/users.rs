@@ -653,11 +653,25 @@ async fn nothing_changed_is_refused() {
 #[tokio::test]
 async fn the_master_stays_master_and_nobody_drops_their_own_admin_right() {
     let h = harness();
+    // Only the master user changes the master user (an admin could otherwise take over
+    // the account by changing its login ID or passwords).
     let mut b = logged_in(&h, "admin02").await;
     let master = detail(&mut b, "master01").await;
     let mut req = unchanged(&master);
-    req.user.profile.admin = false;
+    req.user.profile.name = "港　太一".into();
     let a = call(&mut b, "PUT", "/api/users/master01", body(&req)).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        a.error().message,
+        "マスターユーザの利用者情報は、マスターユーザのみ変更できます。"
+    );
+
+    let mut m = Client::new(&h).with_certificate_of("master01");
+    let a = m.login(None, DEMO_PASSWORD, &key()).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let mut req = unchanged(&master);
+    req.user.profile.admin = false;
+    let a = call(&mut m, "PUT", "/api/users/master01", body(&req)).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     let e = a.error();
     assert_eq!(e.field_errors[0].field, "user.admin");
@@ -666,10 +680,10 @@ async fn the_master_stays_master_and_nobody_drops_their_own_admin_right() {
         "マスターユーザの管理者権限は変更できません。"
     );
 
-    // Other changes of the master user are fine, and the master stays master.
+    // Other changes of the master user by the master are fine, and the master stays master.
     let mut req = unchanged(&master);
     req.user.profile.name = "港　太一".into();
-    let a = call(&mut b, "PUT", "/api/users/master01", body(&req)).await;
+    let a = call(&mut m, "PUT", "/api/users/master01", body(&req)).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let r: UserChanged = parse(&a);
     assert_eq!(r.changed, [Changed::Name]);

@@ -22,10 +22,13 @@ pub fn UserAccountsPage(
     change: bool,
 ) -> impl IntoView {
     let mode = use_mode(change);
-    view! {
-        <WizardStep mode=mode.clone() step=Step::Accounts>
-            <AccountsForm mode=mode.clone() />
-        </WizardStep>
+    move || {
+        let mode = mode.get();
+        view! {
+            <WizardStep mode=mode.clone() step=Step::Accounts>
+                <AccountsForm mode=mode.clone() />
+            </WizardStep>
+        }
     }
 }
 
@@ -37,8 +40,12 @@ pub fn limit_hint(company: Option<u64>) -> String {
     }
 }
 
+/// The accounts and limits of step 3; written back to the draft as they change.
 #[component]
-fn AccountsForm(mode: WizardMode) -> impl IntoView {
+fn AccountsForm(
+    /// Registration or change.
+    mode: WizardMode,
+) -> impl IntoView {
     let users = use_users();
     let navigate = use_navigate();
     let from_confirm = use_from_confirm();

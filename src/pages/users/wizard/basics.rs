@@ -20,10 +20,13 @@ pub fn UserBasicsPage(
     change: bool,
 ) -> impl IntoView {
     let mode = use_mode(change);
-    view! {
-        <WizardStep mode=mode.clone() step=Step::Basics>
-            <BasicsForm mode=mode.clone() />
-        </WizardStep>
+    move || {
+        let mode = mode.get();
+        view! {
+            <WizardStep mode=mode.clone() step=Step::Basics>
+                <BasicsForm mode=mode.clone() />
+            </WizardStep>
+        }
     }
 }
 
@@ -95,8 +98,13 @@ fn admin_locked_reason(role: Option<Role>, is_self: bool) -> Option<&'static str
     }
 }
 
+/// The form of step 1 (rendered once the draft exists); its inputs are written back to
+/// the draft as they change.
 #[component]
-fn BasicsForm(mode: WizardMode) -> impl IntoView {
+fn BasicsForm(
+    /// Registration or change.
+    mode: WizardMode,
+) -> impl IntoView {
     let users = use_users();
     let auth = use_auth();
     let navigate = use_navigate();
@@ -114,6 +122,8 @@ fn BasicsForm(mode: WizardMode) -> impl IntoView {
         edit_draft(users, |d| d.basics = b);
     });
     let errors = StepErrors::new(Step::Basics);
+    // Refusals the backend gives on 管理者権限 (the master user, oneself).
+    let admin_error = errors.of("user.admin".to_owned());
     let operator = auth
         .with_session(|s| s.user.login_id.clone())
         .unwrap_or_default();
@@ -157,6 +167,12 @@ fn BasicsForm(mode: WizardMode) -> impl IntoView {
             width: 1.5rem;
             height: 1.5rem;
             margin: 0;
+        }
+        .choice-error {
+            flex-basis: 100%;
+            margin: 0;
+            color: var(--color-error);
+            font-weight: bold;
         }
         .choice-note {
             flex-basis: 100%;
@@ -295,12 +311,32 @@ fn BasicsForm(mode: WizardMode) -> impl IntoView {
                     size=40
                     on_blur=errors.on_blur(field::EMAIL_AGAIN)
                 />
-                <fieldset class="choice" id="user-admin">
+                <fieldset
+                    class="choice"
+                    aria-describedby=move || {
+                        let mut ids = Vec::new();
+                        if admin_locked.is_some() {
+                            ids.push("admin-note");
+                        }
+                        if admin_error.read().is_some() {
+                            ids.push("admin-error");
+                        }
+                        (!ids.is_empty()).then(|| ids.join(" "))
+                    }
+                >
                     <legend>"管理者権限"</legend>
+                    {move || admin_error.get().map(|e| view! { class = class,
+                        <p class="choice-error" id="admin-error">
+                            <span class="visually-hidden">"エラー："</span>
+                            {e}
+                        </p>
+                    })}
+                    // The first radio carries the field's id: the error summary links here.
                     <label>
                         <input
                             type="radio"
                             name="admin"
+                            id="user-admin"
                             prop:checked=move || !inputs.admin.get()
                             disabled=admin_locked.is_some()
                             on:change=move |_| inputs.admin.set(false)
@@ -317,7 +353,7 @@ fn BasicsForm(mode: WizardMode) -> impl IntoView {
                         />
                         "付与する"
                     </label>
-                    {admin_locked.map(|r| view! { class = class, <p class="choice-note">{r}</p> })}
+                    {admin_locked.map(|r| view! { class = class, <p class="choice-note" id="admin-note">{r}</p> })}
                 </fieldset>
             </fieldset>
             <div class="btn-row">

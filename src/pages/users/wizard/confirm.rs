@@ -8,6 +8,7 @@ use crate::components::notice::{Notice, Tone};
 use crate::components::user_summary::UserSummary;
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::soft_keyboard::CharRule;
+use crate::logic::user_delete::with_attempts_left;
 use crate::logic::user_summary::{sections, Mark, Row, SectionKind};
 use crate::logic::user_wizard::{Draft, Step, WizardMode};
 use crate::pages::users::{step_path, use_users, Outcome, UsersState};
@@ -24,10 +25,13 @@ pub fn UserConfirmPage(
     change: bool,
 ) -> impl IntoView {
     let mode = use_mode(change);
-    view! {
-        <WizardStep mode=mode.clone() step=Step::Confirm>
-            <ConfirmForm mode=mode.clone() />
-        </WizardStep>
+    move || {
+        let mode = mode.get();
+        view! {
+            <WizardStep mode=mode.clone() step=Step::Confirm>
+                <ConfirmForm mode=mode.clone() />
+            </WizardStep>
+        }
     }
 }
 
@@ -65,14 +69,6 @@ pub fn password_rows(register: bool, changed: &[Changed]) -> Vec<Row> {
     .collect()
 }
 
-/// The message of a wrong 確認用パスワード, with the attempts left.
-pub fn wrong_password_message(message: &str, remaining: Option<u32>) -> String {
-    match remaining {
-        Some(n) => format!("{message}（あと{n}回誤るとロックされます）"),
-        None => message.to_owned(),
-    }
-}
-
 /// The step a section's 「変更」 link returns to.
 fn section_step(kind: SectionKind) -> Step {
     match kind {
@@ -82,8 +78,12 @@ fn section_step(kind: SectionKind) -> Step {
     }
 }
 
+/// The check-answers part of step 4 and the operator's confirmation with 「実行」.
 #[component]
-fn ConfirmForm(mode: WizardMode) -> impl IntoView {
+fn ConfirmForm(
+    /// Registration or change.
+    mode: WizardMode,
+) -> impl IntoView {
     let api = use_api();
     let users = use_users();
     let navigate = use_navigate();
@@ -111,11 +111,14 @@ fn ConfirmForm(mode: WizardMode) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let submit_key = StoredValue::new(SubmitKey::default());
-    let ctx = StoredValue::new(draft.ctx.clone());
+    let ctx = draft.ctx.clone();
 
     let exec_mode = mode.clone();
+    // After the await the form may be gone (「戻る」 pressed meanwhile): everything the
+    // continuation needs is owned by it, and page signals are only `try_set`.
     let execute = Action::new_local(move |req: &UserRequest| {
         let req = req.clone();
+        let ctx = ctx.clone();
         let mode = exec_mode.clone();
         let navigate = navigate.clone();
         async move {
@@ -136,9 +139,9 @@ fn ConfirmForm(mode: WizardMode) -> impl IntoView {
             };
             match outcome {
                 Ok(done) => {
-                    operator_password.set(String::new());
-                    otp.set(String::new());
-                    users.outcome.set(Some((done, ctx.get_value())));
+                    operator_password.try_set(String::new());
+                    otp.try_set(String::new());
+                    users.outcome.set(Some((done, ctx)));
                     navigate(&step_path(&mode, Step::Done), Default::default());
                     // The draft (with its passwords) goes once the result is shown.
                     users.draft.set(None);
@@ -289,8 +292,8 @@ fn settle_error(
         otp,
     } = fb;
     if !e.is_retryable() {
-        operator_password.set(String::new());
-        otp.set(String::new());
+        operator_password.try_set(String::new());
+        otp.try_set(String::new());
     }
     let remaining = match &e {
         ApiError::Rejected(b) => b.remaining_attempts,
@@ -307,13 +310,13 @@ fn settle_error(
         return;
     }
     if mine.is_empty() {
-        failure.set(Some(e.message()));
+        failure.try_set(Some(e.message()));
     } else {
-        errors.set(
+        errors.try_set(
             mine.into_iter()
                 .map(|mut f| {
                     if f.code == "wrong_password" {
-                        f.message = wrong_password_message(&f.message, remaining);
+                        f.message = with_attempts_left(&f.message, remaining);
                     }
                     f
                 })
@@ -333,13 +336,5 @@ mod tests {
         let change = password_rows(false, &[Changed::ConfirmPassword]);
         assert_eq!(change[0].value, "変更しない");
         assert!(matches!(change[1].mark, Mark::Changed { .. }));
-    }
-
-    #[test]
-    fn the_attempts_left_are_named() {
-        assert_eq!(
-            wrong_password_message("確認用パスワードが正しくありません。", Some(3)),
-            "確認用パスワードが正しくありません。（あと3回誤るとロックされます）"
-        );
     }
 }

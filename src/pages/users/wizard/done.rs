@@ -21,7 +21,7 @@ pub fn UserDonePage(
     /// A change of the user in the URL rather than a registration.
     change: bool,
 ) -> impl IntoView {
-    let mode = use_mode(change);
+    let mode = use_mode(change).get_untracked();
     let users = use_users();
     let register = mode == WizardMode::Register;
     let labels = Step::labels(&mode);

@@ -42,16 +42,19 @@ pub fn screen(mode: &WizardMode, step: Step) -> Screen {
     }
 }
 
-/// The mode of the current URL: a change when it carries `:login_id`.
-pub fn use_mode(change: bool) -> WizardMode {
-    if change {
-        let login_id = use_params_map()
-            .with_untracked(|p| p.get("login_id"))
-            .unwrap_or_default();
-        WizardMode::Change { login_id }
-    } else {
-        WizardMode::Register
-    }
+/// The mode of the current URL: a change when it carries `:login_id`. A memo, so a
+/// page re-renders when the browser moves between the change wizards of two users
+/// (same route, other parameter).
+pub fn use_mode(change: bool) -> Memo<WizardMode> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        if change {
+            let login_id = params.with(|p| p.get("login_id")).unwrap_or_default();
+            WizardMode::Change { login_id }
+        } else {
+            WizardMode::Register
+        }
+    })
 }
 
 /// What a step URL shows.
@@ -197,9 +200,19 @@ fn NotKept(
 
 /// Per-step error handling shared by the input steps: live validation of the fields
 /// the user has left, all errors on 「次へ」, and errors the backend sent back.
+///
+/// The inline errors follow the fields live; the error summary lists the errors of the
+/// last 「次へ」 only (it takes focus when it changes, which must not happen each time
+/// the user leaves a field).
 #[derive(Clone, Copy)]
 pub struct StepErrors {
+    /// The inline errors.
     pub errors: RwSignal<Vec<FieldError>>,
+    /// The summary's errors.
+    shown: RwSignal<Vec<FieldError>>,
+    /// Errors from the backend the rules cannot see (a login ID taken meanwhile): kept
+    /// until the user leaves that field again.
+    returned: RwSignal<Vec<FieldError>>,
     touched: RwSignal<HashSet<String>>,
     step: Step,
     users: UsersState,
@@ -219,30 +232,39 @@ impl StepErrors {
         });
         Self {
             touched: RwSignal::new(mine.iter().map(|e| e.field.clone()).collect()),
-            errors: RwSignal::new(mine),
+            errors: RwSignal::new(mine.clone()),
+            shown: RwSignal::new(mine.clone()),
+            returned: RwSignal::new(mine),
             step,
             users,
         }
     }
 
-    /// The step's errors now, for the fields already left (keeping backend ones that
-    /// the rules cannot see, e.g. a taken login ID, until that field is edited).
-    pub fn revalidate(&self) {
-        let all = self
-            .users
+    fn rule_errors(&self) -> Vec<FieldError> {
+        self.users
             .draft
             .with_untracked(|d| d.as_ref().map(|d| d.step_errors(self.step)))
-            .unwrap_or_default();
-        let t = self.touched.get_untracked();
-        self.errors
-            .set(all.into_iter().filter(|e| t.contains(&e.field)).collect());
+            .unwrap_or_default()
     }
 
-    /// Mark `field` as left, then revalidate.
+    /// The step's errors now, for the fields already left, plus the backend's.
+    pub fn revalidate(&self) {
+        let t = self.touched.get_untracked();
+        let rules: Vec<FieldError> = self
+            .rule_errors()
+            .into_iter()
+            .filter(|e| t.contains(&e.field))
+            .collect();
+        self.errors
+            .set(merge(rules, &self.returned.get_untracked()));
+    }
+
+    /// Mark `field` as left (dropping the backend's error on it), then revalidate.
     pub fn left(&self, field: &str) {
         self.touched.update(|t| {
             t.insert(field.to_owned());
         });
+        self.returned.update(|r| r.retain(|e| e.field != field));
         self.revalidate();
     }
 
@@ -251,17 +273,14 @@ impl StepErrors {
         Callback::new(move |_| self.left(field))
     }
 
-    /// All errors of the step (「次へ」); true when there are none.
+    /// All errors of the step (「次へ」), shown in the summary too; true when none.
     pub fn check_all(&self) -> bool {
-        let all = self
-            .users
-            .draft
-            .with_untracked(|d| d.as_ref().map(|d| d.step_errors(self.step)))
-            .unwrap_or_default();
+        let all = merge(self.rule_errors(), &self.returned.get_untracked());
         self.touched
             .update(|t| t.extend(all.iter().map(|e| e.field.clone())));
         let ok = all.is_empty();
-        self.errors.set(all);
+        self.errors.set(all.clone());
+        self.shown.set(all);
         ok
     }
 
@@ -279,9 +298,9 @@ impl StepErrors {
 
     /// The error summary's items (links go to `dom_id(field)`).
     pub fn summary(self) -> Signal<Vec<crate::components::form::SummaryItem>> {
-        let errors = self.errors;
+        let shown = self.shown;
         Signal::derive(move || {
-            errors
+            shown
                 .read()
                 .iter()
                 .map(|e| crate::components::form::SummaryItem {
@@ -293,10 +312,18 @@ impl StepErrors {
     }
 }
 
-/// The DOM id of a field path (`user.login_id` → `user-login_id`).
-pub fn dom_id(field: &str) -> String {
-    field.replace('.', "-")
+/// The rules' errors plus the backend's on fields the rules found nothing wrong with.
+fn merge(rules: Vec<FieldError>, returned: &[FieldError]) -> Vec<FieldError> {
+    let extra: Vec<FieldError> = returned
+        .iter()
+        .filter(|r| !rules.iter().any(|e| e.field == r.field))
+        .cloned()
+        .collect();
+    extra.into_iter().chain(rules).collect()
 }
+
+/// The DOM id of a field path (`user.login_id` → `user-login_id`).
+pub use crate::logic::password_form::dom_id;
 
 /// Whether the step was opened by a 「変更」 link of 確認 (`?from=confirm`).
 pub fn use_from_confirm() -> bool {

@@ -20,15 +20,22 @@ pub fn UserRightsPage(
     change: bool,
 ) -> impl IntoView {
     let mode = use_mode(change);
-    view! {
-        <WizardStep mode=mode.clone() step=Step::Rights>
-            <RightsForm mode=mode.clone() />
-        </WizardStep>
+    move || {
+        let mode = mode.get();
+        view! {
+            <WizardStep mode=mode.clone() step=Step::Rights>
+                <RightsForm mode=mode.clone() />
+            </WizardStep>
+        }
     }
 }
 
+/// The matrix of step 2; the selection is written back to the draft as it changes.
 #[component]
-fn RightsForm(mode: WizardMode) -> impl IntoView {
+fn RightsForm(
+    /// Registration or change.
+    mode: WizardMode,
+) -> impl IntoView {
     let users = use_users();
     let navigate = use_navigate();
     let from_confirm = use_from_confirm();
