@@ -78,6 +78,23 @@ pub mod paths {
             .collect()
     }
 
+    /// 証明書更新選択 [BLGI005].
+    pub const CERTIFICATE_RENEWAL: &str = "/certificate/renewal";
+    /// 電子証明書を確認できません [BLGI006] (`?status=revoked|expired|unknown|valid`).
+    pub const CERTIFICATE_REFUSED: &str = "/certificate/refused";
+    /// 証明書失効 利用者一覧 [BRSK018].
+    pub const CERT_REVOKE_LIST: &str = "/admin/users/certificates";
+
+    /// 証明書失効確認 [BRSK019].
+    pub fn cert_revoke(login_id: &str) -> String {
+        format!("/admin/users/certificates/{}", encode(login_id))
+    }
+
+    /// 証明書失効結果 [BRSK020].
+    pub fn cert_revoked(login_id: &str) -> String {
+        format!("/admin/users/certificates/{}/done", encode(login_id))
+    }
+
     /// The help of a screen.
     pub fn help(screen_id: &str) -> String {
         format!("/help/{screen_id}")

@@ -24,6 +24,11 @@ pub struct ErrorBody {
     /// 確認用パスワード (422 on `confirmation.confirm_password`).
     #[serde(default)]
     pub remaining_attempts: Option<u32>,
+    /// With `certificate_refused`: what is wrong with the presented certificate (the SPA
+    /// shows a screen for each). `valid` means a valid certificate other than the one the
+    /// session was opened with.
+    #[serde(default)]
+    pub certificate_status: Option<PresentedCertificateStatus>,
 }
 
 /// One field's error. `field` is the JSON path of the field in the request
@@ -194,6 +199,10 @@ pub struct SessionCertificate {
     pub days_left: i64,
     /// Whether `days_left` is within the notice period (BLGI005 is shown).
     pub renewal_notice: bool,
+    /// Where the bank's 証明書発行アプリ is downloaded (「証明書発行アプリのダウンロード」).
+    pub app_download_url: String,
+    /// The URL (scheme) that starts the installed app (「証明書発行アプリの起動」).
+    pub app_launch_url: String,
 }
 
 /// `GET /api/session`, and the answer to a successful login.

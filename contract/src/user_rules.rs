@@ -380,6 +380,7 @@ mod tests {
             email_again: "hanako@example.co.jp".into(),
             login_password: entry("Pass1234"),
             confirm_password: entry("Conf5678"),
+            certificate: Default::default(),
         }
     }
 

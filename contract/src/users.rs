@@ -460,6 +460,8 @@ pub enum Changed {
     LoginId,
     LoginPassword,
     ConfirmPassword,
+    /// 電子証明書の取扱い other than 継続.
+    Certificate,
     ForcePasswordChange,
     Name,
     Email,
@@ -467,6 +469,74 @@ pub enum Changed {
     Right(Right),
     Account(i64),
     Limit(LimitBusiness),
+}
+
+/// 電子証明書の取扱い at a change (manual 004): certificate users only, and never for
+/// the operator's own certificate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateHandling {
+    /// 現在の電子証明書を継続する.
+    #[default]
+    Continue,
+    /// 現在の電子証明書を失効し、再発行する: revoked now; the user is 未発行 until the
+    /// bank's issuing app issues the new one.
+    RevokeAndReissue,
+    /// 現在の電子証明書を失効する.
+    Revoke,
+}
+
+impl CertificateHandling {
+    pub const ALL: [CertificateHandling; 3] = [
+        CertificateHandling::Continue,
+        CertificateHandling::RevokeAndReissue,
+        CertificateHandling::Revoke,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CertificateHandling::Continue => "現在の電子証明書を継続する",
+            CertificateHandling::RevokeAndReissue => "現在の電子証明書を失効し、再発行する",
+            CertificateHandling::Revoke => "現在の電子証明書を失効する",
+        }
+    }
+}
+
+impl CertificateState {
+    /// Whether there is a certificate an administrator can revoke (BRSK018).
+    pub fn revocable(self) -> bool {
+        matches!(
+            self,
+            CertificateState::Issued | CertificateState::Renewable | CertificateState::Expired
+        )
+    }
+}
+
+/// Whether 電子証明書の取扱い is offered when `operator` changes the user: certificate
+/// users with a certificate, not the operator's own.
+pub fn certificate_handling_offered(
+    auth_method: AuthMethod,
+    state: CertificateState,
+    login_id: &str,
+    operator: &str,
+) -> bool {
+    auth_method == AuthMethod::Certificate && state.revocable() && login_id != operator
+}
+
+/// `POST /api/users/{login_id}/certificate/revoke` (証明書失効 [BRSK019]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokeCertificateRequest {
+    pub confirmation: Confirmation,
+}
+
+/// Answer to a revocation [BRSK020].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateRevoked {
+    /// The user after the revocation (証明書状態 = 失効済み).
+    pub user: UserSummary,
+    pub revoked_at: i64,
+    /// The operator revoked their own certificate: their session has ended.
+    pub own: bool,
 }
 
 /// A new password entered twice.
@@ -490,6 +560,9 @@ pub struct UserInput {
     pub login_password: Option<PasswordEntry>,
     /// The new 確認用パスワード, the same way.
     pub confirm_password: Option<PasswordEntry>,
+    /// 電子証明書の取扱い (change only; `continue` otherwise).
+    #[serde(default)]
+    pub certificate: CertificateHandling,
 }
 
 /// The operator's confirmation of a change (確認用パスワード, and the ワンタイムパスワード
@@ -833,6 +906,38 @@ mod tests {
         assert!(detail("user01", Role::General)
             .deletable_by("admin01")
             .is_ok());
+    }
+
+    #[test]
+    fn certificate_handling_is_for_other_certificate_users_with_a_certificate() {
+        use CertificateState::*;
+        assert!(certificate_handling_offered(
+            AuthMethod::Certificate,
+            Issued,
+            "user01",
+            "admin01"
+        ));
+        assert!(!certificate_handling_offered(
+            AuthMethod::Certificate,
+            Issued,
+            "admin01",
+            "admin01"
+        ));
+        assert!(!certificate_handling_offered(
+            AuthMethod::Password,
+            NotUsed,
+            "user08",
+            "admin01"
+        ));
+        for s in [NotIssued, Revoked] {
+            assert!(!certificate_handling_offered(
+                AuthMethod::Certificate,
+                s,
+                "user01",
+                "admin01"
+            ));
+        }
+        assert!(Renewable.revocable() && Expired.revocable() && !NotUsed.revocable());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use kanri_contract::api::{
 };
 use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY};
 use kanri_contract::users::{
-    DeleteUserRequest, SortKey, SortOrder, UserChanged, UserDeleted, UserDetail, UserFormContext,
+    CertificateRevoked, DeleteUserRequest, RevokeCertificateRequest, SortKey, SortOrder, UserChanged, UserDeleted, UserDetail, UserFormContext,
     UserList, UserRegistered, UserRequest,
 };
 use leptos::prelude::*;
@@ -233,6 +233,18 @@ impl Api {
     ) -> Result<UserDeleted, ApiError> {
         let path = format!("/users/{}", encode_segment(login_id));
         self.authed(Method::DELETE, &path, Some(Self::json(req)?), Some(key))
+            .await
+    }
+
+    /// `POST /api/users/{login_id}/certificate/revoke`: 証明書失効.
+    pub async fn revoke_certificate(
+        &self,
+        login_id: &str,
+        req: &RevokeCertificateRequest,
+        key: &str,
+    ) -> Result<CertificateRevoked, ApiError> {
+        let path = format!("/users/{}/certificate/revoke", encode_segment(login_id));
+        self.authed(Method::POST, &path, Some(Self::json(req)?), Some(key))
             .await
     }
 

@@ -124,6 +124,31 @@ pub const USER_DELETE_DONE: Screen = screen(
     "利用者削除結果",
     "利用者の削除が完了しました。削除結果をご確認ください。",
 );
+pub const CERTIFICATE_RENEWAL: Screen = screen(
+    "BLGI005",
+    "証明書更新選択",
+    "電子証明書の有効期限が近づいています。証明書発行アプリをダウンロードしていない場合は「証明書発行アプリのダウンロード」、インストール済みの場合は「証明書発行アプリの起動」を押し、アプリより電子証明書を更新してください。更新せずに操作を続ける場合は「確認」を押してください。",
+);
+pub const CERTIFICATE_REFUSED: Screen = screen(
+    "BLGI006",
+    "電子証明書を確認できません",
+    "ご利用の電子証明書ではログインできません。画面の案内に従って、電子証明書の再取得または管理者への再発行の依頼を行ってください。",
+);
+pub const CERT_REVOKE_LIST: Screen = screen(
+    "BRSK018",
+    "証明書失効 利用者一覧",
+    "電子証明書を失効する利用者を選択し、「失効」ボタンを押してください。失効できる電子証明書がない利用者は選択できません。",
+);
+pub const CERT_REVOKE_CONFIRM: Screen = screen(
+    "BRSK019",
+    "証明書失効確認",
+    "失効内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。英数字は大文字と小文字で区別しますのでご注意ください。",
+);
+pub const CERT_REVOKE_DONE: Screen = screen(
+    "BRSK020",
+    "証明書失効結果",
+    "証明書の失効結果をご確認ください。ご自身の電子証明書を失効した場合は、すべてのブラウザを閉じてください。",
+);
 pub const NOT_FOUND: Screen = screen(
     "BERR001",
     "ページが見つかりません",
@@ -154,6 +179,11 @@ pub const ALL: &[Screen] = &[
     USER_EDIT_DONE,
     USER_DELETE_CONFIRM,
     USER_DELETE_DONE,
+    CERTIFICATE_RENEWAL,
+    CERTIFICATE_REFUSED,
+    CERT_REVOKE_LIST,
+    CERT_REVOKE_CONFIRM,
+    CERT_REVOKE_DONE,
     NOT_FOUND,
     NOT_PERMITTED,
     HELP,

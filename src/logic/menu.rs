@@ -112,7 +112,12 @@ pub const USER_TASKS: &[MenuGroup] = &[
     },
     MenuGroup {
         heading: "証明書失効",
-        entries: &[entry("証明書失効", "クライアント証明書の失効が可能です。", None, ADMIN)],
+        entries: &[entry(
+            "証明書失効",
+            "クライアント証明書の失効が可能です。",
+            Some(paths::CERT_REVOKE_LIST),
+            ADMIN,
+        )],
     },
     MenuGroup {
         heading: "トランザクション認証の管理",

@@ -9,7 +9,7 @@ use kanri_contract::money::{format_yen, parse_amount};
 use kanri_contract::rules::RuleError;
 use kanri_contract::user_rules::{self, field, label_of, Mode, LIMIT_DIGITS};
 use kanri_contract::users::{
-    Changed, Confirmation, Limit, LimitBusiness, PasswordEntry, Right, UserDetail, UserFormContext,
+    CertificateHandling, Changed, Confirmation, Limit, LimitBusiness, PasswordEntry, Right, UserDetail, UserFormContext,
     UserInput, UserProfile, UserRequest, RIGHT_GROUPS,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -118,6 +118,8 @@ pub struct Basics {
     pub email_again: String,
     /// 管理者権限: 付与する.
     pub admin: bool,
+    /// 電子証明書の取扱い (change of a certificate user only).
+    pub certificate: CertificateHandling,
 }
 
 /// The whole draft of one registration or change.
@@ -265,6 +267,11 @@ impl Draft {
                 &b.confirm_password,
                 &b.confirm_password_again,
             ),
+            certificate: if register {
+                CertificateHandling::Continue
+            } else {
+                b.certificate
+            },
         }
     }
 
@@ -346,6 +353,9 @@ impl Draft {
         }
         if input.confirm_password.is_some() {
             out.push(Changed::ConfirmPassword);
+        }
+        if input.certificate != CertificateHandling::Continue {
+            out.push(Changed::Certificate);
         }
         out
     }

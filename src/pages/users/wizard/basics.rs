@@ -8,6 +8,7 @@ use crate::logic::user_wizard::{Basics, Step, WizardMode};
 use crate::pages::users::use_users;
 use crate::state::use_auth;
 use kanri_contract::api::Role;
+use kanri_contract::users::{certificate_handling_offered, CertificateHandling};
 use kanri_contract::user_rules::{field, hint};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -46,6 +47,7 @@ struct Inputs {
     email: RwSignal<String>,
     email_again: RwSignal<String>,
     admin: RwSignal<bool>,
+    certificate: RwSignal<CertificateHandling>,
 }
 
 impl Inputs {
@@ -64,6 +66,7 @@ impl Inputs {
             email: RwSignal::new(b.email.clone()),
             email_again: RwSignal::new(b.email_again.clone()),
             admin: RwSignal::new(b.admin),
+            certificate: RwSignal::new(b.certificate),
         }
     }
 
@@ -83,6 +86,7 @@ impl Inputs {
             email: self.email.get(),
             email_again: self.email_again.get(),
             admin: self.admin.get(),
+            certificate: self.certificate.get(),
         }
     }
 }
@@ -127,6 +131,15 @@ fn BasicsForm(
     let operator = auth
         .with_session(|s| s.user.login_id.clone())
         .unwrap_or_default();
+    let certificate_offered = original.as_ref().is_some_and(|o| {
+        certificate_handling_offered(o.auth_method, o.certificate, &o.profile.login_id, &operator)
+    });
+    let certificate_status = original.as_ref().map(|o| {
+        let until = o
+            .certificate_expires_at
+            .map_or("-".to_owned(), kanri_contract::datetime::format_datetime);
+        (o.certificate.label(), until)
+    });
     let admin_locked = admin_locked_reason(
         original.as_ref().map(|o| o.role),
         original
@@ -356,6 +369,43 @@ fn BasicsForm(
                     {admin_locked.map(|r| view! { class = class, <p class="choice-note" id="admin-note">{r}</p> })}
                 </fieldset>
             </fieldset>
+            {certificate_offered.then(|| {
+                let (state, until) = certificate_status.clone().unwrap_or_default();
+                view! { class = class,
+                    <fieldset class="panel">
+                        <legend>
+                            <h2>"利用者電子証明書情報"</h2>
+                        </legend>
+                        <p>"電子証明書の再発行、失効を行う場合は選択してください。"</p>
+                        <dl class="summary-list">
+                            <dt>"電子証明書ステータス"</dt>
+                            <dd>{state}</dd>
+                            <dt>"電子証明書有効期間終了日時"</dt>
+                            <dd>{until}</dd>
+                        </dl>
+                        <fieldset class="choice" id="user-certificate">
+                            <legend>"電子証明書の取扱い"</legend>
+                            {CertificateHandling::ALL
+                                .into_iter()
+                                .map(|h| view! { class = class,
+                                    <label>
+                                        <input
+                                            type="radio"
+                                            name="certificate"
+                                            prop:checked=move || inputs.certificate.get() == h
+                                            on:change=move |_| inputs.certificate.set(h)
+                                        />
+                                        {h.label()}
+                                    </label>
+                                })
+                                .collect_view()}
+                            <p class="choice-note">
+                                "再発行を選択すると、現在の電子証明書はすぐに失効し、利用者が証明書発行アプリで新しい電子証明書を取得するまで「未発行」となります。"
+                            </p>
+                        </fieldset>
+                    </fieldset>
+                }
+            })}
             <div class="btn-row">
                 <a href=back class="btn btn-secondary">"戻る"</a>
                 <button type="submit" class="btn">"次へ"</button>

@@ -14,7 +14,7 @@ use crate::logic::user_wizard::{Draft, Step, WizardMode};
 use crate::pages::users::{step_path, use_users, Outcome, UsersState};
 use kanri_contract::api::FieldError;
 use kanri_contract::user_rules::{self, field};
-use kanri_contract::users::{Changed, Confirmation, UserRequest};
+use kanri_contract::users::{CertificateHandling, Changed, Confirmation, UserRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -69,6 +69,17 @@ pub fn password_rows(register: bool, changed: &[Changed]) -> Vec<Row> {
     .collect()
 }
 
+/// The 電子証明書の取扱い row of a change that does something to the certificate.
+pub fn certificate_row(handling: CertificateHandling) -> Option<Row> {
+    (handling != CertificateHandling::Continue).then(|| Row {
+        label: "電子証明書の取扱い".into(),
+        value: handling.label().into(),
+        mark: Mark::Changed {
+            before: CertificateHandling::Continue.label().into(),
+        },
+    })
+}
+
 /// The step a section's 「変更」 link returns to.
 fn section_step(kind: SectionKind) -> Step {
     match kind {
@@ -99,7 +110,10 @@ fn ConfirmForm(
         &input.profile,
         &draft.ctx,
         draft.original.as_ref().map(|o| &o.profile),
-        password_rows(register, &changes),
+        password_rows(register, &changes)
+            .into_iter()
+            .chain(certificate_row(input.certificate))
+            .collect(),
     );
     let link_mode = mode.clone();
     let edit_href = Callback::new(move |kind: SectionKind| {

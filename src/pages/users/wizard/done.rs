@@ -7,7 +7,8 @@ use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
 use crate::components::user_summary::UserSummary;
-use crate::logic::user_summary::sections;
+use crate::logic::user_summary::{sections, Mark, Row};
+use kanri_contract::users::Changed;
 use crate::logic::user_wizard::{Step, WizardMode};
 use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
@@ -39,7 +40,16 @@ pub fn UserDonePage(
                     &c.after.profile,
                     ctx,
                     Some(&c.before.profile),
-                    password_rows(false, &c.changed),
+                    password_rows(false, &c.changed)
+                        .into_iter()
+                        .chain(c.changed.contains(&Changed::Certificate).then(|| Row {
+                            label: "証明書状態".into(),
+                            value: c.after.certificate.label().into(),
+                            mark: Mark::Changed {
+                                before: c.before.certificate.label().into(),
+                            },
+                        }))
+                        .collect(),
                 ),
                 ("変更日時", c.changed_at),
             )),
