@@ -14,7 +14,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use kanri_contract::api::{
     AuthContext, AuthMethod, CompanySummary, ErrorCode, LoginRequest, PasswordChangeRequest,
-    PasswordChangeResult, PasswordKind, Session, SessionCertificate, SessionUser,
+    PasswordChangeResult, PasswordKind, PresentedCertificateStatus, Session, SessionCertificate,
+    SessionUser,
 };
 use kanri_contract::rules;
 use rusqlite::{params, Connection};
@@ -53,13 +54,9 @@ impl FromRequestParts<AppState> for Authenticated {
         if let Some(bound) = &session.cert_fingerprint {
             let verdict = certcheck::verdict(st, parts, &c)?;
             let check = certcheck::check(&c, verdict.as_ref(), now)?;
-            let same =
-                matches!(&check, CertCheck::Valid { fingerprint, .. } if fingerprint == bound);
-            if !same {
+            if let Some(refusal) = check.refusal_for_session(bound) {
                 sessions::delete(&c, &session.id)?;
-                return Err(ApiError::certificate_refused(
-                    check.refusal().unwrap_or("ログイン時の電子証明書と異なる電子証明書が使用されました。再度ログインしてください。"),
-                ));
+                return Err(refusal);
             }
         }
         if user.locked || user.service_stopped {
@@ -139,6 +136,8 @@ fn session_body(
                 expires_at: row.not_after,
                 days_left,
                 renewal_notice: days_left <= i64::from(st.config.cert_notice_days),
+                app_download_url: st.config.cert_app_download_url.clone(),
+                app_launch_url: st.config.cert_app_launch_url.clone(),
             }
         }),
         None => None,
@@ -226,9 +225,12 @@ pub async fn login(
         (Some(id), _) => (users::by_login_id(&c, id)?, false),
         (None, CertCheck::Valid { user_id, .. }) => (users::by_id(&c, *user_id)?, true),
         (None, refused) => {
-            let reason = refused
-                .refusal()
-                .unwrap_or("電子証明書を確認できませんでした。");
+            let refusal = refused.refusal().unwrap_or_else(|| {
+                ApiError::certificate_refused(
+                    PresentedCertificateStatus::Unknown,
+                    certcheck::UNKNOWN,
+                )
+            });
             oplog::record(
                 &c,
                 now,
@@ -240,9 +242,9 @@ pub async fn login(
                 LOGIN,
                 "電子証明書ログイン",
                 false,
-                reason,
+                certcheck::log_reason(refusal.certificate_status),
             )?;
-            return Err(ApiError::certificate_refused(reason));
+            return Err(refusal);
         }
     };
     let Some(user) = user else {

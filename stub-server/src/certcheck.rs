@@ -1,5 +1,6 @@
 //! The certificate a request presents, judged against the CA and the database.
 
+use crate::error::ApiError;
 use crate::pki::ChainVerdict;
 use crate::state::{AppState, ConnInfo};
 use crate::users;
@@ -44,20 +45,58 @@ impl CertCheck {
         Some(PresentedCertificate { status, expires_at })
     }
 
-    /// The Japanese reason a certificate cannot be used (None when it can, or none was given).
-    pub fn refusal(&self) -> Option<&'static str> {
+    /// The verdict as the contract names it (`None` when no certificate was presented).
+    pub fn status(&self) -> Option<PresentedCertificateStatus> {
+        self.presented().map(|p| p.status)
+    }
+
+    /// The 403 `certificate_refused` for a certificate that cannot be used to log in:
+    /// `None` when it can be, or when none was presented.
+    pub fn refusal(&self) -> Option<ApiError> {
+        let status = self.status()?;
+        let message = match status {
+            PresentedCertificateStatus::Valid => return None,
+            PresentedCertificateStatus::Expired => EXPIRED,
+            PresentedCertificateStatus::Revoked => REVOKED,
+            PresentedCertificateStatus::Unknown => UNKNOWN,
+        };
+        Some(ApiError::certificate_refused(status, message))
+    }
+
+    /// The 403 `certificate_refused` for a request of a session opened with the
+    /// certificate `bound`: `None` when this request presents that very certificate, still
+    /// valid. A missing certificate reads as `unknown`, another valid one as `valid`.
+    pub fn refusal_for_session(&self, bound: &str) -> Option<ApiError> {
         match self {
-            CertCheck::None | CertCheck::Valid { .. } => None,
-            CertCheck::Expired { .. } => Some(
-                "ご利用の電子証明書は有効期限が切れています。電子証明書を再取得のうえ、ログインしてください。",
-            ),
-            CertCheck::Revoked { .. } => Some(
-                "ご利用の電子証明書は失効しています。管理者に電子証明書の再発行を依頼してください。",
-            ),
-            CertCheck::Unknown => Some(
-                "ご利用の電子証明書を確認できませんでした。当行が発行した電子証明書を選択してください。",
-            ),
+            CertCheck::Valid { fingerprint, .. } if fingerprint == bound => None,
+            CertCheck::Valid { .. } => Some(ApiError::certificate_refused(
+                PresentedCertificateStatus::Valid,
+                DIFFERENT,
+            )),
+            CertCheck::None => Some(ApiError::certificate_refused(
+                PresentedCertificateStatus::Unknown,
+                MISSING,
+            )),
+            refused => refused.refusal(),
         }
+    }
+}
+
+/// 403 messages of `certificate_refused`, one per case (docs/API.md lists them).
+pub const REVOKED: &str = "この電子証明書は失効しています。ブラウザを閉じ、管理者に電子証明書の再発行を依頼してください。再発行後、証明書発行アプリで新しい電子証明書を取得してからログインしてください。";
+pub const EXPIRED: &str = "この電子証明書は有効期限が切れています。ブラウザを閉じ、電子証明書の取得手順にしたがって電子証明書を再度取得してからログインしてください。";
+pub const UNKNOWN: &str = "この電子証明書は当行が発行したものではないか、登録されていません。ブラウザを閉じ、当行が発行した電子証明書を選択して再度ログインしてください。";
+pub const MISSING: &str = "電子証明書が提示されませんでした。ブラウザを閉じ、ログイン時の電子証明書を選択して再度ログインしてください。";
+pub const DIFFERENT: &str =
+    "ログイン時とは異なる電子証明書が使用されました。ブラウザを閉じ、再度ログインしてください。";
+
+/// The operation log's short reason for a refused certificate.
+pub fn log_reason(status: Option<PresentedCertificateStatus>) -> &'static str {
+    match status {
+        Some(PresentedCertificateStatus::Revoked) => "失効済みの電子証明書",
+        Some(PresentedCertificateStatus::Expired) => "有効期限切れの電子証明書",
+        Some(PresentedCertificateStatus::Valid) => "ログイン時と異なる電子証明書",
+        Some(PresentedCertificateStatus::Unknown) | None => "確認できない電子証明書",
     }
 }
 

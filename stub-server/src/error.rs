@@ -3,7 +3,7 @@
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use kanri_contract::api::{ErrorBody, ErrorCode, FieldError};
+use kanri_contract::api::{ErrorBody, ErrorCode, FieldError, PresentedCertificateStatus};
 use kanri_contract::headers::REFERENCE_ID;
 
 /// An error answer: status, code, Japanese message and optional details.
@@ -15,6 +15,8 @@ pub struct ApiError {
     pub message: String,
     pub field_errors: Vec<FieldError>,
     pub remaining_attempts: Option<u32>,
+    /// With `certificate_refused`: what is wrong with the presented certificate.
+    pub certificate_status: Option<PresentedCertificateStatus>,
 }
 
 impl ApiError {
@@ -25,6 +27,7 @@ impl ApiError {
             message: message.into(),
             field_errors: Vec::new(),
             remaining_attempts: None,
+            certificate_status: None,
         }
     }
 
@@ -60,12 +63,19 @@ impl ApiError {
         )
     }
 
-    pub fn certificate_refused(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::FORBIDDEN,
-            ErrorCode::CertificateRefused,
-            message,
-        )
+    /// 403 `certificate_refused`, saying what is wrong with the presented certificate.
+    pub fn certificate_refused(
+        status: PresentedCertificateStatus,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            certificate_status: Some(status),
+            ..Self::new(
+                StatusCode::FORBIDDEN,
+                ErrorCode::CertificateRefused,
+                message,
+            )
+        }
     }
 
     /// 422 with the given field errors.
@@ -119,6 +129,7 @@ impl IntoResponse for ApiError {
             field_errors: self.field_errors,
             reference_id: Some(reference.clone()),
             remaining_attempts: self.remaining_attempts,
+            certificate_status: self.certificate_status,
         };
         let mut res = (self.status, Json(body)).into_response();
         if let Ok(v) = HeaderValue::from_str(&reference) {

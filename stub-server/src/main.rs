@@ -5,7 +5,9 @@ use kanri_stub::app::{content_security_policy, router};
 use kanri_stub::db::Db;
 use kanri_stub::pki::Pki;
 use kanri_stub::seed;
-use kanri_stub::state::{AppState, Config};
+use kanri_stub::state::{
+    AppState, Config, DEFAULT_CERT_APP_DOWNLOAD_URL, DEFAULT_CERT_APP_LAUNCH_URL,
+};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,6 +44,12 @@ enum Command {
         /// Plain HTTP preview only: behave as if this user's certificate was presented.
         #[arg(long)]
         as_certificate: Option<String>,
+        /// Where the bank's 証明書発行アプリ is downloaded (BLGI005's download button).
+        #[arg(long, default_value = DEFAULT_CERT_APP_DOWNLOAD_URL)]
+        cert_app_download_url: String,
+        /// The URL (scheme) that starts the installed 証明書発行アプリ (BLGI005's start button).
+        #[arg(long, default_value = DEFAULT_CERT_APP_LAUNCH_URL)]
+        cert_app_launch_url: String,
     },
     /// Delete the database and certificates and create fresh demo data.
     Reset,
@@ -92,6 +100,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             idle_timeout_secs,
             cert_notice_days,
             as_certificate,
+            cert_app_download_url,
+            cert_app_launch_url,
         } => {
             if !db_path(&cli.data).exists() || !Pki::ca_cert_path(&certs_dir(&cli.data)).exists() {
                 reset(&cli.data)?;
@@ -120,6 +130,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     as_certificate: if tls { None } else { as_certificate.clone() },
                     csp: content_security_policy(index.as_deref()),
                     bank_name: "みなと銀行".into(),
+                    cert_app_download_url: cert_app_download_url.clone(),
+                    cert_app_launch_url: cert_app_launch_url.clone(),
                 }),
             };
             let mut tasks = tokio::task::JoinSet::new();

@@ -484,6 +484,7 @@ mod tests {
                 email_again: u.email.into(),
                 login_password: None,
                 confirm_password: None,
+                certificate: Default::default(),
             };
             let errors = user_rules::user_errors(&input, &ctx, user_rules::Mode::Change);
             assert!(errors.is_empty(), "{}: {errors:?}", u.login_id);

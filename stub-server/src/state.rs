@@ -19,7 +19,17 @@ pub struct Config {
     pub csp: String,
     /// The bank's name, for the SPA's header.
     pub bank_name: String,
+    /// Where the bank's 証明書発行アプリ is downloaded (BLGI005).
+    pub cert_app_download_url: String,
+    /// The URL (scheme) that starts the installed 証明書発行アプリ (BLGI005).
+    pub cert_app_launch_url: String,
 }
+
+/// The demo's download address of the 証明書発行アプリ.
+pub const DEFAULT_CERT_APP_DOWNLOAD_URL: &str =
+    "https://www.minato-bank.example/ib/cert-app/download";
+/// The demo's URL scheme of the installed 証明書発行アプリ.
+pub const DEFAULT_CERT_APP_LAUNCH_URL: &str = "minato-cert-app://issue";
 
 /// What every handler can reach.
 #[derive(Clone)]

@@ -3,36 +3,15 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{harness, Answer, Client, Harness};
+use common::{call, harness, key, logged_in, parse, Answer, Client, Harness};
 use kanri_contract::api::{ErrorCode, Permission, Role, Session};
 use kanri_contract::users::{
-    CertificateState, Changed, Confirmation, Limit, LimitBusiness, PasswordEntry, Right,
-    ServiceState, UserChanged, UserDeleted, UserDetail, UserFormContext, UserInput, UserList,
-    UserProfile, UserRegistered, UserRequest, RIGHT_GROUPS,
+    CertificateHandling, CertificateState, Changed, Confirmation, Limit, LimitBusiness,
+    PasswordEntry, Right, ServiceState, UserChanged, UserDeleted, UserDetail, UserFormContext,
+    UserInput, UserList, UserProfile, UserRegistered, UserRequest, RIGHT_GROUPS,
 };
 use kanri_stub::seed::{DEMO_CONFIRM_PASSWORD, DEMO_PASSWORD};
 use serde_json::{json, Value};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-static KEYS: AtomicUsize = AtomicUsize::new(0);
-
-/// A fresh Idempotency-Key.
-fn key() -> String {
-    format!("key-users-{:06}", KEYS.fetch_add(1, Ordering::Relaxed))
-}
-
-/// One call; mutating calls get a fresh Idempotency-Key (and the CSRF token).
-async fn call(b: &mut Client<'_>, method: &str, path: &str, body: Option<Value>) -> Answer {
-    let key = (method != "GET").then(key);
-    b.send(method, path, body, key.as_deref()).await
-}
-
-async fn logged_in<'a>(h: &'a Harness, login_id: &str) -> Client<'a> {
-    let mut b = Client::new(h);
-    let a = b.login(Some(login_id), DEMO_PASSWORD, &key()).await;
-    assert_eq!(a.status, StatusCode::OK, "login {login_id}: {}", a.body);
-    b
-}
 
 fn entry(v: &str) -> Option<PasswordEntry> {
     Some(PasswordEntry {
@@ -75,6 +54,7 @@ fn registration(login_id: &str) -> UserRequest {
             email_again: "hanako.suzuki@example.co.jp".into(),
             login_password: entry("Pass1234"),
             confirm_password: entry("Conf5678"),
+            certificate: CertificateHandling::Continue,
         },
         confirmation: confirmation(DEMO_CONFIRM_PASSWORD),
     }
@@ -89,6 +69,7 @@ fn unchanged(d: &UserDetail) -> UserRequest {
             email_again: d.profile.email.clone(),
             login_password: None,
             confirm_password: None,
+            certificate: CertificateHandling::Continue,
         },
         confirmation: confirmation(DEMO_CONFIRM_PASSWORD),
     }
@@ -96,10 +77,6 @@ fn unchanged(d: &UserDetail) -> UserRequest {
 
 fn body<T: serde::Serialize>(v: &T) -> Option<Value> {
     Some(serde_json::to_value(v).unwrap())
-}
-
-fn parse<T: serde::de::DeserializeOwned>(a: &Answer) -> T {
-    serde_json::from_value(a.body.clone()).unwrap_or_else(|e| panic!("{e}: {}", a.body))
 }
 
 async fn detail(b: &mut Client<'_>, login_id: &str) -> UserDetail {

@@ -14,8 +14,11 @@ use kanri_stub::app::{content_security_policy, router};
 use kanri_stub::db::Db;
 use kanri_stub::pki::{read_cert, Pki};
 use kanri_stub::seed;
-use kanri_stub::state::{AppState, Config, ConnInfo};
+use kanri_stub::state::{
+    AppState, Config, ConnInfo, DEFAULT_CERT_APP_DOWNLOAD_URL, DEFAULT_CERT_APP_LAUNCH_URL,
+};
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tower::ServiceExt;
 
@@ -42,6 +45,8 @@ pub fn harness() -> Harness {
             as_certificate: None,
             csp: content_security_policy(None),
             bank_name: "みなと銀行".into(),
+            cert_app_download_url: DEFAULT_CERT_APP_DOWNLOAD_URL.into(),
+            cert_app_launch_url: DEFAULT_CERT_APP_LAUNCH_URL.into(),
         }),
     };
     Harness {
@@ -88,6 +93,21 @@ impl<'a> Client<'a> {
         self.cert = Some(ConnInfo {
             presented: Some(self.h.pki.judge(&[der], kanri_stub::db::now())),
         });
+        self
+    }
+
+    /// Present the certificate of an issuer the bank does not know.
+    pub fn with_unknown_certificate(mut self) -> Self {
+        let der = read_cert(&self.h.dir.path().join("certs/unknown/client.pem")).unwrap();
+        self.cert = Some(ConnInfo {
+            presented: Some(self.h.pki.judge(&[der], kanri_stub::db::now())),
+        });
+        self
+    }
+
+    /// Present no certificate at all (the connection has none).
+    pub fn without_certificate(mut self) -> Self {
+        self.cert = Some(ConnInfo { presented: None });
         self
     }
 
@@ -179,4 +199,38 @@ pub fn log_rows(h: &Harness, login_id: &str) -> Vec<(String, String)> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
+}
+
+static KEYS: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh Idempotency-Key.
+pub fn key() -> String {
+    format!("key-auto-{:06}", KEYS.fetch_add(1, Ordering::Relaxed))
+}
+
+/// One call; mutating calls get a fresh Idempotency-Key (and the CSRF token).
+pub async fn call(b: &mut Client<'_>, method: &str, path: &str, body: Option<Value>) -> Answer {
+    let key = (method != "GET").then(key);
+    b.send(method, path, body, key.as_deref()).await
+}
+
+/// A browser logged in with ID and password.
+pub async fn logged_in<'a>(h: &'a Harness, login_id: &str) -> Client<'a> {
+    let mut b = Client::new(h);
+    let a = b.login(Some(login_id), seed::DEMO_PASSWORD, &key()).await;
+    assert_eq!(a.status, StatusCode::OK, "login {login_id}: {}", a.body);
+    b
+}
+
+/// A browser presenting the user's client certificate, logged in with it.
+pub async fn logged_in_with_certificate<'a>(h: &'a Harness, login_id: &str) -> Client<'a> {
+    let mut b = Client::new(h).with_certificate_of(login_id);
+    let a = b.login(None, seed::DEMO_PASSWORD, &key()).await;
+    assert_eq!(a.status, StatusCode::OK, "login {login_id}: {}", a.body);
+    b
+}
+
+/// The body as `T`, or a panic showing it.
+pub fn parse<T: serde::de::DeserializeOwned>(a: &Answer) -> T {
+    serde_json::from_value(a.body.clone()).unwrap_or_else(|e| panic!("{e}: {}", a.body))
 }
