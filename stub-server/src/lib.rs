@@ -5,9 +5,11 @@
 //! - [`pki`] / [`tls`]: demo CA, client certificates, HTTPS with client-certificate checks.
 //! - [`sessions`] / [`guard`]: cookie sessions, idle timeout, CSRF and Idempotency-Key.
 //! - [`auth`]: login, logout, session, own password change.
+//! - [`admin`]: what every 管理 mutation shares (operation log, 確認用パスワード).
 //! - [`user_admin`]: 利用者管理 (list, view, registration, change, deletion).
 //! - [`oplog`]: the operation log written by every state change.
 
+pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod certcheck;

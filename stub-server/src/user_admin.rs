@@ -7,27 +7,28 @@
 //! the checks of a mutation is: input rules (422) → 確認用パスワード lock (403) →
 //! 確認用パスワード (422, five wrong entries lock it: 403) → login ID taken (409).
 
+use crate::admin::{
+    check_confirmation, confirm, invalid, operator, parse, refuse, require_manager, run, Refusal,
+};
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ApiResult};
-use crate::oplog::{self, Actor};
 use crate::passwords;
 use crate::state::AppState;
-use crate::users::{self, User, MAX_CONFIRM_ATTEMPTS};
+use crate::users::{self, User};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use kanri_contract::api::{ErrorCode, FieldError, Permission, Role};
+use kanri_contract::api::{ErrorCode, FieldError, Role};
 use kanri_contract::rules::RuleError;
 use kanri_contract::user_rules::{self, field, Mode, LIMIT_DIGITS};
 use kanri_contract::users::{
-    sort_users, Changed, Confirmation, DeleteUserRequest, Limit, LimitBusiness, SortKey, SortOrder,
-    UserChanged, UserDeleted, UserDetail, UserFormContext, UserList, UserProfile, UserRegistered,
-    UserRequest, UserSummary,
+    sort_users, Changed, DeleteUserRequest, Limit, LimitBusiness, SortKey, SortOrder, UserChanged,
+    UserDeleted, UserDetail, UserFormContext, UserList, UserProfile, UserRegistered, UserRequest,
+    UserSummary,
 };
 use rusqlite::{params, Connection};
-use serde::de::DeserializeOwned;
 
 /// The operation log's business name.
 pub const BUSINESS: &str = "利用者管理";
@@ -38,89 +39,8 @@ pub const DELETE: &str = "利用者削除";
 /// The field path of the 管理者権限 choice.
 pub const ADMIN_FIELD: &str = "user.admin";
 
-/// The message of 403 `confirm_password_locked`.
-pub const CONFIRM_LOCKED_MESSAGE: &str = "確認用パスワードが規定回数以上誤って入力されたため、ロックされています。マスターユーザまたは管理者ユーザにお問い合わせください。";
-
 /// Largest amount of [`LIMIT_DIGITS`] digits.
 const LIMIT_MAX: u64 = 999_999_999_999_999;
-
-fn require_manager(auth: &Authenticated) -> ApiResult<()> {
-    if auth.user.permissions().contains(&Permission::ManageUsers) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden())
-    }
-}
-
-/// A refused (or failed) mutation: the answer, and the reason for the operation log.
-struct Refusal {
-    error: ApiError,
-    reason: String,
-}
-
-fn refuse(error: ApiError, reason: impl Into<String>) -> Refusal {
-    Refusal {
-        error,
-        reason: reason.into(),
-    }
-}
-
-impl From<rusqlite::Error> for Refusal {
-    fn from(e: rusqlite::Error) -> Self {
-        refuse(ApiError::from(e), "システムエラー")
-    }
-}
-
-type Outcome<T> = Result<T, Refusal>;
-
-/// Run one mutation in a transaction and write its one operation-log row. A refusal's own
-/// writes (the count of wrong 確認用パスワード entries) are kept; a database error rolls
-/// everything back and is logged outside the transaction.
-fn run<T>(
-    st: &AppState,
-    auth: &Authenticated,
-    operation: &str,
-    target: &str,
-    f: impl FnOnce(&Connection, i64) -> Outcome<T>,
-) -> ApiResult<T> {
-    let now = crate::db::now();
-    let c = st.db.lock();
-    let tx = c.unchecked_transaction()?;
-    let outcome = f(&tx, now);
-    let target: String = target.chars().take(64).collect();
-    let detail = match &outcome {
-        Ok(_) => format!("ログインID：{target}"),
-        Err(r) => format!("ログインID：{target}（{}）", r.reason),
-    };
-    let actor = Actor {
-        user_id: Some(auth.user.id),
-        login_id: &auth.user.login_id,
-        name: &auth.user.name,
-    };
-    let ok = outcome.is_ok();
-    if matches!(&outcome, Err(r) if r.error.status.is_server_error()) {
-        tx.rollback()?;
-        oplog::record(&c, now, &actor, BUSINESS, operation, false, &detail)?;
-    } else {
-        oplog::record(&tx, now, &actor, BUSINESS, operation, ok, &detail)?;
-        tx.commit()?;
-    }
-    outcome.map_err(|r| r.error)
-}
-
-/// A JSON body; a malformed one is 400 `bad_request` (in the error body, like every error).
-fn parse<T: DeserializeOwned>(body: &[u8]) -> Outcome<T> {
-    serde_json::from_slice(body).map_err(|e| {
-        refuse(
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                ErrorCode::BadRequest,
-                format!("送信内容の形式が正しくありません（{e}）。"),
-            ),
-            "要求形式誤り",
-        )
-    })
-}
 
 /// What the registration and change steps offer.
 pub fn form_context(c: &Connection) -> rusqlite::Result<UserFormContext> {
@@ -274,50 +194,6 @@ fn input_errors(req: &UserRequest, ctx: &UserFormContext, mode: Mode) -> Vec<Fie
     e
 }
 
-fn invalid(errors: Vec<FieldError>) -> Refusal {
-    refuse(ApiError::validation(errors), "入力誤り")
-}
-
-/// The operator, read again inside the transaction (the confirmation counters may have
-/// moved since the request was authenticated).
-fn operator(c: &Connection, auth: &Authenticated) -> Outcome<User> {
-    users::by_id(c, auth.user.id)?.ok_or_else(|| refuse(ApiError::unauthenticated(), "利用者なし"))
-}
-
-fn confirm_locked() -> ApiError {
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        ErrorCode::ConfirmPasswordLocked,
-        CONFIRM_LOCKED_MESSAGE,
-    )
-}
-
-/// The operator's 確認用パスワード: locked → 403; wrong → counted, 422 with the attempts
-/// left, or 403 once locked; right → the count starts again. The ワンタイムパスワード is
-/// only checked for its form (6 digits): the stand-in has no tokens.
-fn check_confirmation(c: &Connection, operator: &User, conf: &Confirmation) -> Outcome<()> {
-    if operator.confirm_locked {
-        return Err(refuse(confirm_locked(), "確認用パスワードロック中"));
-    }
-    if !passwords::verify(&conf.confirm_password, &operator.confirm_password_hash) {
-        let (attempts, locked) = users::record_confirm_failure(c, operator)?;
-        if locked {
-            return Err(refuse(confirm_locked(), "確認用パスワード誤り・ロック"));
-        }
-        let error = ApiError {
-            remaining_attempts: Some(MAX_CONFIRM_ATTEMPTS.saturating_sub(attempts)),
-            ..ApiError::validation(vec![FieldError {
-                field: field::OPERATOR_PASSWORD.into(),
-                code: "wrong_password".into(),
-                message: "確認用パスワードが正しくありません。".into(),
-            }])
-        };
-        return Err(refuse(error, "確認用パスワード誤り"));
-    }
-    users::reset_confirm_failures(c, operator.id)?;
-    Ok(())
-}
-
 /// 409 with the message on `user.login_id`.
 fn login_id_taken() -> Refusal {
     let error = ApiError {
@@ -351,7 +227,7 @@ pub async fn register(
         .map(|r| r.user.profile.login_id.clone())
         .unwrap_or_default();
     let notice = st.config.cert_notice_days;
-    let registered = run(&st, &auth, REGISTER, &target, |c, now| {
+    let registered = run(&st, &auth, BUSINESS, REGISTER, &target, |c, now| {
         require_manager(&auth).map_err(|e| refuse(e, "権限なし"))?;
         let req = req?;
         let ctx = form_context(c)?;
@@ -441,7 +317,7 @@ pub async fn change(
 ) -> ApiResult<Json<UserChanged>> {
     let req = parse::<UserRequest>(&body);
     let notice = st.config.cert_notice_days;
-    run(&st, &auth, CHANGE, &login_id, |c, now| {
+    run(&st, &auth, BUSINESS, CHANGE, &login_id, |c, now| {
         require_manager(&auth).map_err(|e| refuse(e, "権限なし"))?;
         let req = req?;
         let target = users::by_login_id(c, &login_id)?
@@ -548,7 +424,7 @@ pub async fn delete(
 ) -> ApiResult<Json<UserDeleted>> {
     let req = parse::<DeleteUserRequest>(&body);
     let notice = st.config.cert_notice_days;
-    run(&st, &auth, DELETE, &login_id, |c, now| {
+    run(&st, &auth, BUSINESS, DELETE, &login_id, |c, now| {
         require_manager(&auth).map_err(|e| refuse(e, "権限なし"))?;
         let req = req?;
         let target = users::by_login_id(c, &login_id)?
@@ -560,14 +436,7 @@ pub async fn delete(
                 "削除不可",
             ));
         }
-        let errors = user_rules::confirmation_errors(
-            &req.confirmation,
-            users::company_uses_one_time_password(c)?,
-        );
-        if !errors.is_empty() {
-            return Err(invalid(errors));
-        }
-        check_confirmation(c, &operator(c, &auth)?, &req.confirmation)?;
+        confirm(c, &auth, &req.confirmation)?;
         // '#' never occurs in a login ID, so the rewritten one frees the ID for reuse.
         c.execute(
             "UPDATE users SET deleted_at = ?1, updated_at = ?1, login_id = login_id || '#deleted' || id \
