@@ -41,16 +41,9 @@ impl FromRequestParts<AppState> for Authenticated {
                 Lookup::Expired => return Err(ApiError::session_expired()),
                 Lookup::Active(s) => s,
             };
-        let Some(user) = session
-            .user_id
-            .map(|id| users::by_id(&c, id))
-            .transpose()?
-            .flatten()
-        else {
-            return Err(ApiError::unauthenticated());
-        };
         // A certificate session stays bound to that certificate: a revoked, expired or
-        // different certificate is refused on the very next request.
+        // different certificate is refused on the very next request, before anything else
+        // (also when the user was deleted meanwhile: deletion revokes), saying why.
         if let Some(bound) = &session.cert_fingerprint {
             let verdict = certcheck::verdict(st, parts, &c)?;
             let check = certcheck::check(&c, verdict.as_ref(), now)?;
@@ -59,6 +52,14 @@ impl FromRequestParts<AppState> for Authenticated {
                 return Err(refusal);
             }
         }
+        let Some(user) = session
+            .user_id
+            .map(|id| users::by_id(&c, id))
+            .transpose()?
+            .flatten()
+        else {
+            return Err(ApiError::unauthenticated());
+        };
         if user.locked || user.service_stopped {
             sessions::delete(&c, &session.id)?;
             return Err(ApiError::unauthenticated());
@@ -68,7 +69,8 @@ impl FromRequestParts<AppState> for Authenticated {
     }
 }
 
-fn with_cookie(mut res: Response, cookie: &str) -> Response {
+/// The answer with a `Set-Cookie` header added.
+pub fn with_cookie(mut res: Response, cookie: &str) -> Response {
     if let Ok(v) = cookie.parse() {
         res.headers_mut().append(header::SET_COOKIE, v);
     }

@@ -12,7 +12,7 @@ pub fn now() -> i64 {
 /// The migrations, in order. `PRAGMA user_version` records how many have been applied;
 /// opening a database applies the rest, each in its own transaction. Never edit a
 /// migration that has shipped: append a new one.
-pub const MIGRATIONS: &[&str] = &[V1_FOUNDATION, V2_USER_ADMIN];
+pub const MIGRATIONS: &[&str] = &[V1_FOUNDATION, V2_USER_ADMIN, V3_CERTIFICATE_PENDING];
 
 const V1_FOUNDATION: &str = r#"
 CREATE TABLE IF NOT EXISTS company (
@@ -142,6 +142,12 @@ INSERT INTO user_rights (user_id, right_code)
     SELECT id, 'view_all_history' FROM users WHERE view_all_history = 1;
 "#;
 
+/// 電子証明書の取扱い 「失効し、再発行する」: the user waits for the issuing app to issue a
+/// new certificate, and reads as 未発行 meanwhile (though the newest certificate is revoked).
+const V3_CERTIFICATE_PENDING: &str = r#"
+ALTER TABLE users ADD COLUMN certificate_pending INTEGER NOT NULL DEFAULT 0;
+"#;
+
 /// Apply the migrations not yet applied; returns the schema version.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
     let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -240,5 +246,24 @@ mod tests {
             )
             .unwrap();
         assert_eq!((attempts, locked, deleted), (0, false, None));
+    }
+
+    #[test]
+    fn v3_adds_the_pending_flag_to_existing_users_unset() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(V1_FOUNDATION).unwrap();
+        conn.execute_batch(V2_USER_ADMIN).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (login_id, name, email, role, auth_method, password_hash, \
+             confirm_password_hash, created_at, updated_at) VALUES \
+             ('cert0001', 'a', 'a@b.jp', 'general', 'certificate', '', '', 0, 0);",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 3);
+        let pending: bool = conn
+            .query_row("SELECT certificate_pending FROM users", [], |r| r.get(0))
+            .unwrap();
+        assert!(!pending);
     }
 }

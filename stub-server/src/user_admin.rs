@@ -24,9 +24,9 @@ use kanri_contract::api::{ErrorCode, FieldError, Role};
 use kanri_contract::rules::RuleError;
 use kanri_contract::user_rules::{self, field, Mode, LIMIT_DIGITS};
 use kanri_contract::users::{
-    sort_users, Changed, DeleteUserRequest, Limit, LimitBusiness, SortKey, SortOrder, UserChanged,
-    UserDeleted, UserDetail, UserFormContext, UserList, UserProfile, UserRegistered, UserRequest,
-    UserSummary,
+    certificate_handling_offered, sort_users, CertificateHandling, CertificateState, Changed,
+    DeleteUserRequest, Limit, LimitBusiness, SortKey, SortOrder, UserChanged, UserDeleted,
+    UserDetail, UserFormContext, UserList, UserProfile, UserRegistered, UserRequest, UserSummary,
 };
 use rusqlite::{params, Connection};
 
@@ -38,6 +38,9 @@ pub const DELETE: &str = "利用者削除";
 
 /// The field path of the 管理者権限 choice.
 pub const ADMIN_FIELD: &str = "user.admin";
+
+/// The field path of 電子証明書の取扱い.
+pub const CERTIFICATE_FIELD: &str = "user.certificate";
 
 /// Largest amount of [`LIMIT_DIGITS`] digits.
 const LIMIT_MAX: u64 = 999_999_999_999_999;
@@ -81,6 +84,24 @@ pub fn detail(
     })
 }
 
+/// The user's row of 利用者一覧 and 証明書失効 (same 証明書状態 as [`detail`]).
+pub fn summary(
+    c: &Connection,
+    u: &User,
+    now: i64,
+    notice_days: u32,
+) -> rusqlite::Result<UserSummary> {
+    let (certificate, certificate_expires_at) = u.certificate_state(c, now, notice_days)?;
+    Ok(UserSummary {
+        login_id: u.login_id.clone(),
+        name: u.name.clone(),
+        role: u.role,
+        service_state: u.service_state(),
+        certificate,
+        certificate_expires_at,
+    })
+}
+
 /// `sort` and `order` of the query; unknown or missing values read as the defaults.
 fn sort_params(query: Option<&str>) -> (SortKey, SortOrder) {
     let mut key = SortKey::default();
@@ -105,19 +126,10 @@ pub async fn list(
     let (key, order) = sort_params(query.as_deref());
     let now = crate::db::now();
     let c = st.db.lock();
-    let mut rows = Vec::new();
-    for u in users::list(&c)? {
-        let (certificate, certificate_expires_at) =
-            u.certificate_state(&c, now, st.config.cert_notice_days)?;
-        rows.push(UserSummary {
-            service_state: u.service_state(),
-            login_id: u.login_id,
-            name: u.name,
-            role: u.role,
-            certificate,
-            certificate_expires_at,
-        });
-    }
+    let mut rows = users::list(&c)?
+        .iter()
+        .map(|u| summary(&c, u, now, st.config.cert_notice_days))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     sort_users(&mut rows, key, order);
     Ok(Json(UserList {
         users: rows,
@@ -292,23 +304,45 @@ fn admin_error(target: &User, operator_id: i64, after: &UserProfile) -> Option<F
     })
 }
 
-/// What a change changes, in screen order: the profile's items, with the passwords that
-/// were sent right after the login ID.
+/// What a change changes: the profile's items, with the passwords that were sent and a
+/// 電子証明書の取扱い other than 継続 right after the login ID (the order of [`Changed`]).
 fn changes(before: &UserProfile, after: &UserProfile, req: &UserRequest) -> Vec<Changed> {
     let mut changed = before.changes(after);
     let at = usize::from(changed.first() == Some(&Changed::LoginId));
-    let mut passwords = Vec::new();
+    let mut extra = Vec::new();
     if req.user.login_password.is_some() {
-        passwords.push(Changed::LoginPassword);
+        extra.push(Changed::LoginPassword);
     }
     if req.user.confirm_password.is_some() {
-        passwords.push(Changed::ConfirmPassword);
+        extra.push(Changed::ConfirmPassword);
     }
-    changed.splice(at..at, passwords);
+    if req.user.certificate != CertificateHandling::Continue {
+        extra.push(Changed::Certificate);
+    }
+    changed.splice(at..at, extra);
     changed
 }
 
-/// `PUT /api/users/{login_id}`: 利用者変更.
+/// The refusal of a 電子証明書の取扱い other than 継続 where it is not offered: ID・パスワード
+/// users, users without a certificate to revoke, and the operator's own certificate.
+fn certificate_error(
+    target: &User,
+    state: CertificateState,
+    operator: &str,
+    handling: CertificateHandling,
+) -> Option<FieldError> {
+    (handling != CertificateHandling::Continue
+        && !certificate_handling_offered(target.auth_method, state, &target.login_id, operator))
+    .then(|| FieldError {
+        field: CERTIFICATE_FIELD.into(),
+        code: "not_offered".into(),
+        message: "この利用者の電子証明書は、ここでは失効・再発行できません。".into(),
+    })
+}
+
+/// `PUT /api/users/{login_id}`: 利用者変更. 電子証明書の取扱い 「失効し、再発行する」 revokes
+/// the certificate and leaves the user 未発行 until the issuing app issues a new one;
+/// 「失効する」 revokes it (失効済み). Either way the user's sessions end.
 pub async fn change(
     State(st): State<AppState>,
     auth: Authenticated,
@@ -333,18 +367,25 @@ pub async fn change(
         let after = normalised(&req.user.profile);
 
         let mut errors = input_errors(&req, &ctx, Mode::Change);
-        if let Some(e) = admin_error(&target, auth.user.id, &after) {
-            // After the basic fields, before rights, accounts and limits.
-            let at = errors
-                .iter()
-                .position(|f| {
-                    f.field.starts_with(field::RIGHTS)
-                        || f.field.starts_with(field::ACCOUNTS)
-                        || f.field.starts_with("user.limits")
-                })
-                .unwrap_or(errors.len());
-            errors.insert(at, e);
-        }
+        // The basic step's choices: after its fields, before rights, accounts and limits.
+        let choices: Vec<FieldError> = admin_error(&target, auth.user.id, &after)
+            .into_iter()
+            .chain(certificate_error(
+                &target,
+                before.certificate,
+                &auth.user.login_id,
+                req.user.certificate,
+            ))
+            .collect();
+        let at = errors
+            .iter()
+            .position(|f| {
+                f.field.starts_with(field::RIGHTS)
+                    || f.field.starts_with(field::ACCOUNTS)
+                    || f.field.starts_with("user.limits")
+            })
+            .unwrap_or(errors.len());
+        errors.splice(at..at, choices);
         errors.extend(user_rules::confirmation_errors(
             &req.confirmation,
             ctx.one_time_password,
@@ -402,6 +443,17 @@ pub async fn change(
             )?;
         }
         users::set_rights_accounts_limits(c, target.id, &after.rights, &after.accounts, &after.limits)?;
+        match req.user.certificate {
+            CertificateHandling::Continue => {}
+            handling => {
+                users::revoke_certificates(c, target.id, now)?;
+                users::set_certificate_pending(
+                    c,
+                    target.id,
+                    handling == CertificateHandling::RevokeAndReissue,
+                )?;
+            }
+        }
         let updated = users::by_id(c, target.id)?
             .ok_or_else(|| refuse(ApiError::internal(), "変更失敗"))?;
         Ok(UserChanged {
@@ -415,7 +467,8 @@ pub async fn change(
 }
 
 /// `DELETE /api/users/{login_id}`: 利用者削除. The user disappears, their login ID may be
-/// registered again, their certificates are revoked and their sessions end.
+/// registered again, their certificates are revoked and their sessions end (one opened
+/// with a certificate on its next request, refused as `revoked`).
 pub async fn delete(
     State(st): State<AppState>,
     auth: Authenticated,
@@ -443,11 +496,7 @@ pub async fn delete(
              WHERE id = ?2",
             params![now, target.id],
         )?;
-        c.execute(
-            "UPDATE certificates SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
-            params![now, target.id],
-        )?;
-        users::end_sessions(c, target.id)?;
+        users::revoke_certificates(c, target.id, now)?;
         Ok(UserDeleted {
             user,
             deleted_at: now,
@@ -514,7 +563,7 @@ mod tests {
     }
 
     #[test]
-    fn sent_passwords_are_listed_right_after_the_login_id() {
+    fn sent_passwords_and_the_certificate_handling_are_listed_right_after_the_login_id() {
         let before = UserProfile {
             login_id: "user01".into(),
             ..Default::default()
@@ -523,7 +572,7 @@ mod tests {
         after.login_id = "user09".into();
         after.name = "x".into();
         let entry = Some(PasswordEntry::default());
-        let req = UserRequest {
+        let mut req = UserRequest {
             user: UserInput {
                 login_password: entry.clone(),
                 confirm_password: entry,
@@ -543,6 +592,15 @@ mod tests {
         assert_eq!(
             changes(&before, &before, &req),
             [Changed::LoginPassword, Changed::ConfirmPassword]
+        );
+        req.user.login_password = None;
+        req.user.confirm_password = None;
+        assert!(changes(&before, &before, &req).is_empty());
+        req.user.certificate = CertificateHandling::Revoke;
+        assert_eq!(changes(&before, &before, &req), [Changed::Certificate]);
+        assert_eq!(
+            changes(&before, &after, &req),
+            [Changed::LoginId, Changed::Certificate, Changed::Name]
         );
     }
 }

@@ -28,6 +28,8 @@ pub struct User {
     pub confirm_failed_attempts: u32,
     /// The 確認用パスワード is locked (too many wrong entries).
     pub confirm_locked: bool,
+    /// 「失効し、再発行する」 was chosen: 未発行 until the issuing app issues a certificate.
+    pub certificate_pending: bool,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -57,7 +59,7 @@ pub fn role_to_db(r: Role) -> &'static str {
 const COLUMNS: &str =
     "id, login_id, name, role, auth_method, password_hash, confirm_password_hash, \
      must_change_password, failed_attempts, locked, service_stopped, view_all_history, \
-     email, confirm_failed_attempts, confirm_locked, created_at, updated_at";
+     email, confirm_failed_attempts, confirm_locked, created_at, updated_at, certificate_pending";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -82,6 +84,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         confirm_locked: r.get(14)?,
         created_at: r.get(15)?,
         updated_at: r.get(16)?,
+        certificate_pending: r.get(17)?,
     })
 }
 
@@ -195,8 +198,9 @@ impl User {
         }
     }
 
-    /// 証明書状態 and the end of validity of the newest certificate. `notice_days` is the
-    /// renewal notice period (更新可 within it).
+    /// 証明書状態 and the end of validity of the newest certificate: the one place that
+    /// decides it (list, view, revocation, issuance). `notice_days` is the renewal notice
+    /// period (更新可 within it). A user waiting for a reissued certificate is 未発行.
     pub fn certificate_state(
         &self,
         c: &Connection,
@@ -205,6 +209,9 @@ impl User {
     ) -> rusqlite::Result<(CertificateState, Option<i64>)> {
         if self.auth_method == AuthMethod::Password {
             return Ok((CertificateState::NotUsed, None));
+        }
+        if self.certificate_pending {
+            return Ok((CertificateState::NotIssued, None));
         }
         Ok(match latest_certificate(c, self.id)? {
             None => (CertificateState::NotIssued, None),
@@ -407,6 +414,35 @@ pub fn reset_confirm_failures(c: &Connection, user_id: i64) -> rusqlite::Result<
 /// End every session of a user.
 pub fn end_sessions(c: &Connection, user_id: i64) -> rusqlite::Result<()> {
     c.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id])?;
+    Ok(())
+}
+
+/// Revoke every certificate of the user not yet revoked (returns how many), and end the
+/// user's sessions that were not opened with a certificate. A session opened with one is
+/// refused on its very next request with `certificate_status: revoked` and ended then, so
+/// that the browser is told why ([`crate::auth::Authenticated`]).
+pub fn revoke_certificates(c: &Connection, user_id: i64, now: i64) -> rusqlite::Result<usize> {
+    let n = c.execute(
+        "UPDATE certificates SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
+        params![now, user_id],
+    )?;
+    c.execute(
+        "DELETE FROM sessions WHERE user_id = ?1 AND cert_fingerprint IS NULL",
+        [user_id],
+    )?;
+    Ok(n)
+}
+
+/// Set or clear 「再発行待ち」 (未発行 until the issuing app issues a certificate).
+pub fn set_certificate_pending(
+    c: &Connection,
+    user_id: i64,
+    pending: bool,
+) -> rusqlite::Result<()> {
+    c.execute(
+        "UPDATE users SET certificate_pending = ?1 WHERE id = ?2",
+        params![pending, user_id],
+    )?;
     Ok(())
 }
 
