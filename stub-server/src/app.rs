@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{auth, guard, user_admin};
+use crate::{auth, certificates, guard, user_admin};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -30,6 +30,10 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
             get(user_admin::view)
                 .put(user_admin::change)
                 .delete(user_admin::delete),
+        )
+        .route(
+            "/users/{login_id}/certificate/revoke",
+            post(certificates::revoke),
         )
         .fallback(|| async { ApiError::not_found() })
         .layer(middleware::from_fn_with_state(state.clone(), guard::guard));

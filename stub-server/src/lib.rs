@@ -7,12 +7,14 @@
 //! - [`auth`]: login, logout, session, own password change.
 //! - [`admin`]: what every 管理 mutation shares (operation log, 確認用パスワード).
 //! - [`user_admin`]: 利用者管理 (list, view, registration, change, deletion).
+//! - [`certificates`]: 証明書失効, and issuance as the bank's issuing app would.
 //! - [`oplog`]: the operation log written by every state change.
 
 pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod certcheck;
+pub mod certificates;
 pub mod db;
 pub mod error;
 pub mod guard;

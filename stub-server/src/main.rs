@@ -1,12 +1,14 @@
-//! `stub-server`: run the stand-in backend, or reset its demo data.
+//! `stub-server`: run the stand-in backend, reset its demo data, or issue a certificate.
 
 use clap::{Parser, Subcommand};
 use kanri_stub::app::{content_security_policy, router};
+use kanri_stub::certificates;
 use kanri_stub::db::Db;
 use kanri_stub::pki::Pki;
 use kanri_stub::seed;
 use kanri_stub::state::{
     AppState, Config, DEFAULT_CERT_APP_DOWNLOAD_URL, DEFAULT_CERT_APP_LAUNCH_URL,
+    DEFAULT_CERT_NOTICE_DAYS,
 };
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -39,7 +41,7 @@ enum Command {
         #[arg(long, default_value_t = 600)]
         idle_timeout_secs: u32,
         /// Days before expiry from which certificate renewal is suggested.
-        #[arg(long, default_value_t = 40)]
+        #[arg(long, default_value_t = DEFAULT_CERT_NOTICE_DAYS)]
         cert_notice_days: u32,
         /// Plain HTTP preview only: behave as if this user's certificate was presented.
         #[arg(long)]
@@ -53,6 +55,16 @@ enum Command {
     },
     /// Delete the database and certificates and create fresh demo data.
     Reset,
+    /// Issue a new client certificate to a certificate user whose 証明書状態 is 未発行,
+    /// 失効済み or 有効期限切れ, as the bank's 証明書発行アプリ would (works while `serve`
+    /// runs on the same data). Writes certs/users/LOGIN_ID.pem and .key.
+    IssueCertificate {
+        /// The user's ログインID.
+        login_id: String,
+        /// Days of validity.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+    },
 }
 
 fn db_path(data: &Path) -> PathBuf {
@@ -83,6 +95,35 @@ fn reset(data: &Path) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// `issue-certificate`: what the bank's issuing app does, on the data folder of a running
+/// (or stopped) server.
+fn issue_certificate(
+    data: &Path,
+    login_id: &str,
+    days: u32,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let certs = certs_dir(data);
+    if !db_path(data).exists() || !Pki::ca_cert_path(&certs).exists() {
+        return Err(format!(
+            "no demo data in {} (run `stub-server --data {} reset` first)",
+            data.display(),
+            data.display()
+        )
+        .into());
+    }
+    let pki = Pki::load(&certs)?;
+    let db = Db::open(&db_path(data))?;
+    let issued = certificates::issue(&db, &pki, login_id, days)?;
+    println!(
+        "issued a certificate for {login_id} (serial {}, valid until {}): {} and {}",
+        issued.serial,
+        kanri_contract::datetime::format_datetime(issued.not_after),
+        issued.cert_path.display(),
+        issued.key_path.display()
+    );
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
@@ -93,6 +134,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     match cli.command {
         Command::Reset => reset(&cli.data),
+        Command::IssueCertificate { login_id, days } => {
+            if let Err(e) = issue_certificate(&cli.data, &login_id, days) {
+                eprintln!("stub-server issue-certificate: {e}");
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Command::Serve {
             http,
             https,

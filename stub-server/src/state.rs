@@ -25,6 +25,9 @@ pub struct Config {
     pub cert_app_launch_url: String,
 }
 
+/// Days before expiry from which renewal is suggested, unless `serve` is told otherwise.
+pub const DEFAULT_CERT_NOTICE_DAYS: u32 = 40;
+
 /// The demo's download address of the 証明書発行アプリ.
 pub const DEFAULT_CERT_APP_DOWNLOAD_URL: &str =
     "https://www.minato-bank.example/ib/cert-app/download";
