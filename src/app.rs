@@ -6,7 +6,8 @@ use crate::components::notice::{Notice, Tone};
 use crate::pages::password_change::LastPasswordChange;
 use crate::pages::users::UsersState;
 use crate::routes::AppRoutes;
-use crate::state::{Auth, AuthState, Phase, TextSizePref};
+use crate::state::{Auth, AuthState, CertificateRefusal, Phase, TextSizePref};
+use kanri_contract::api::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Router;
@@ -36,11 +37,37 @@ pub fn App() -> impl IntoView {
         }
     }));
 
+    // A certificate refused mid-session (revoked, expired, another certificate): the
+    // backend has ended the session; the frame shows why ([BLGI006]).
+    let refusal = CertificateRefusal::default();
+    provide_context(refusal);
+    api.set_on_certificate_refused(Callback::new(move |e: ApiError| {
+        if matches!(auth.state.get_untracked(), AuthState::LoggedIn(_)) {
+            let status = match &e {
+                ApiError::Rejected(b) => b.certificate_status,
+                _ => None,
+            };
+            refusal.0.set(Some(
+                status.unwrap_or(kanri_contract::api::PresentedCertificateStatus::Unknown),
+            ));
+            auth.logged_out(None);
+        }
+    }));
+
     // Is there a session already (reload, new tab)?
     spawn_local(async move {
         match api.session().await {
             Ok(s) => auth.logged_in(s),
             Err(e) if e.needs_login() => auth.logged_out(None),
+            // The session's certificate was refused (e.g. revoked meanwhile): say why.
+            Err(ApiError::Rejected(b)) if b.code == ErrorCode::CertificateRefused => {
+                refusal
+                    .0
+                    .set(Some(b.certificate_status.unwrap_or(
+                        kanri_contract::api::PresentedCertificateStatus::Unknown,
+                    )));
+                auth.logged_out(None);
+            }
             Err(e) => auth.state.set(AuthState::Unreachable(e)),
         }
     });

@@ -1,6 +1,10 @@
 //! Every screen's route, declared in one place.
 
 use crate::components::frame::AppFrame;
+use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
+use crate::pages::users::certificates::{
+    CertRevokeConfirmPage, CertRevokeListPage, CertRevokedPage,
+};
 use crate::pages::users::wizard::{
     accounts::UserAccountsPage, basics::UserBasicsPage, confirm::UserConfirmPage,
     done::UserDonePage, rights::UserRightsPage,
@@ -110,8 +114,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage />
             <Route path=path!("/logged-out") view=LoggedOutPage />
             <Route path=path!("/help/:id") view=HelpPage />
+            <Route path=path!("/certificate/refused") view=CertificateRefusedPage />
             <ParentRoute path=path!("") view=AppFrame>
                 <Route path=path!("/home") view=HomePage />
+                <Route path=path!("/certificate/renewal") view=CertificateRenewalPage />
                 <Route path=path!("/admin") view=BusinessSelectPage />
                 <Route path=path!("/admin/users") view=UserTasksPage />
                 <Route path=path!("/admin/users/password") view=PasswordChangePage />
@@ -130,6 +136,9 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/users/u/:login_id/edit/accounts") view=|| view! { <UserAccountsPage change=true /> } />
                 <Route path=path!("/admin/users/u/:login_id/edit/confirm") view=|| view! { <UserConfirmPage change=true /> } />
                 <Route path=path!("/admin/users/u/:login_id/edit/done") view=|| view! { <UserDonePage change=true /> } />
+                <Route path=path!("/admin/users/certificates") view=CertRevokeListPage />
+                <Route path=path!("/admin/users/certificates/:login_id") view=CertRevokeConfirmPage />
+                <Route path=path!("/admin/users/certificates/:login_id/done") view=CertRevokedPage />
             </ParentRoute>
         </Routes>
     }
@@ -149,6 +158,11 @@ mod tests {
             paths::USER_TASKS,
             paths::PASSWORD_CHANGE,
             paths::PASSWORD_CHANGED,
+            paths::USER_LIST,
+            paths::USER_NEW,
+            paths::CERTIFICATE_RENEWAL,
+            paths::CERTIFICATE_REFUSED,
+            paths::CERT_REVOKE_LIST,
         ];
         let mut sorted = all.to_vec();
         sorted.sort();
@@ -156,5 +170,10 @@ mod tests {
         assert_eq!(sorted.len(), all.len());
         assert!(all.iter().all(|p| p.starts_with('/') && !p.ends_with('/')));
         assert_eq!(paths::help("BLGI001"), "/help/BLGI001");
+        assert_eq!(
+            paths::user_edit("user01", "basic"),
+            "/admin/users/u/user01/edit/basic"
+        );
+        assert_eq!(paths::cert_revoke("a/b"), "/admin/users/certificates/a%2Fb");
     }
 }

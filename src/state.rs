@@ -83,6 +83,13 @@ impl Default for Auth {
     }
 }
 
+/// Why the backend refused the certificate mid-session (set with the logout it caused),
+/// so the frame shows [BLGI006] instead of the login screen.
+#[derive(Clone, Copy, Default)]
+pub struct CertificateRefusal(
+    pub RwSignal<Option<kanri_contract::api::PresentedCertificateStatus>>,
+);
+
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }

@@ -2,9 +2,9 @@ import { test, expect } from './fixtures';
 import { certificateOf, unknownCertificate } from './env';
 
 const cases = [
-  { who: '当行が発行していない証明書', certificates: unknownCertificate(), message: 'ご利用の電子証明書を確認できませんでした。' },
-  { who: '有効期限切れの証明書 (user02)', certificates: certificateOf('user02'), message: 'ご利用の電子証明書は有効期限が切れています。' },
-  { who: '失効済みの証明書 (user03)', certificates: certificateOf('user03'), message: 'ご利用の電子証明書は失効しています。' },
+  { who: '当行が発行していない証明書', certificates: unknownCertificate(), heading: 'この電子証明書は当行で確認できません', message: 'ご利用の電子証明書を確認できませんでした。' },
+  { who: '有効期限切れの証明書 (user02)', certificates: certificateOf('user02'), heading: 'この電子証明書は有効期限が切れています', message: 'ご利用の電子証明書は有効期限が切れています。' },
+  { who: '失効済みの証明書 (user03)', certificates: certificateOf('user03'), heading: 'この電子証明書は失効しています', message: 'ご利用の電子証明書は失効しています。' },
 ];
 
 for (const c of cases) {
@@ -13,7 +13,7 @@ for (const c of cases) {
 
     test('gets a clear reason and the ID/password form', async ({ loginPage }) => {
       await loginPage.goto();
-      const notice = loginPage.alert.filter({ hasText: '電子証明書でログインできません' });
+      const notice = loginPage.alert.filter({ hasText: c.heading });
       await expect(notice).toContainText(c.message);
       await expect(loginPage.loginId).toBeVisible();
       await expect(loginPage.password).toBeVisible();

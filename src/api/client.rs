@@ -5,12 +5,13 @@ use super::ApiError;
 use crate::logic::idempotency::SubmitKey;
 use gloo_net::http::{Method, RequestBuilder};
 use kanri_contract::api::{
-    AuthContext, ErrorBody, LoginRequest, PasswordChangeRequest, PasswordChangeResult, Session,
+    AuthContext, ErrorBody, ErrorCode, LoginRequest, PasswordChangeRequest, PasswordChangeResult,
+    Session,
 };
 use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY};
 use kanri_contract::users::{
-    CertificateRevoked, DeleteUserRequest, RevokeCertificateRequest, SortKey, SortOrder, UserChanged, UserDeleted, UserDetail, UserFormContext,
-    UserList, UserRegistered, UserRequest,
+    CertificateRevoked, DeleteUserRequest, RevokeCertificateRequest, SortKey, SortOrder,
+    UserChanged, UserDeleted, UserDetail, UserFormContext, UserList, UserRegistered, UserRequest,
 };
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -45,6 +46,7 @@ impl Drop for AbortOnDrop {
 pub struct Api {
     csrf: StoredValue<Option<String>>,
     on_unauthorized: StoredValue<Option<Callback<ApiError>>>,
+    on_certificate_refused: StoredValue<Option<Callback<ApiError>>>,
 }
 
 impl Default for Api {
@@ -58,12 +60,19 @@ impl Api {
         Self {
             csrf: StoredValue::new(None),
             on_unauthorized: StoredValue::new(None),
+            on_certificate_refused: StoredValue::new(None),
         }
     }
 
     /// Called with any 401 answer of a call made while logged in (→ login screen).
     pub fn set_on_unauthorized(&self, cb: Callback<ApiError>) {
         self.on_unauthorized.set_value(Some(cb));
+    }
+
+    /// Called with a 403 `certificate_refused` of a call made while logged in: the
+    /// backend has ended the session because of the presented certificate.
+    pub fn set_on_certificate_refused(&self, cb: Callback<ApiError>) {
+        self.on_certificate_refused.set_value(Some(cb));
     }
 
     /// Forget the CSRF token (logout).
@@ -125,10 +134,15 @@ impl Api {
     ) -> Result<T, ApiError> {
         let r = self.call(method, path, body, key).await;
         if let Err(e) = &r {
-            if e.needs_login() {
-                if let Some(cb) = self.on_unauthorized.get_value() {
-                    cb.run(e.clone());
-                }
+            let cb = if e.needs_login() {
+                self.on_unauthorized.get_value()
+            } else if e.code() == Some(ErrorCode::CertificateRefused) {
+                self.on_certificate_refused.get_value()
+            } else {
+                None
+            };
+            if let Some(cb) = cb {
+                cb.run(e.clone());
             }
         }
         r

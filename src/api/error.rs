@@ -112,6 +112,7 @@ mod tests {
             field_errors: vec![],
             reference_id: Some("R-1".into()),
             remaining_attempts: None,
+            certificate_status: None,
         }
     }
 

@@ -4,9 +4,10 @@ use crate::api::{new_idempotency_key, use_api};
 use crate::components::clock::Clock;
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::text_size::TextSizeToggle;
+use crate::logic::certificate::status_key;
 use crate::logic::navigation::login_url_returning_to;
 use crate::routes::paths;
-use crate::state::{use_auth, AuthState, Phase};
+use crate::state::{use_auth, AuthState, CertificateRefusal, Phase};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -222,6 +223,7 @@ pub fn AppFrame() -> impl IntoView {
     let auth = use_auth();
     let location = use_location();
     let navigate = use_navigate();
+    let refusal = expect_context::<CertificateRefusal>();
     let phase = Memo::new(move |_| auth.state.read().phase());
     let must_change = Memo::new(move |_| {
         auth.with_session(|s| s.must_change_password)
@@ -238,6 +240,20 @@ pub fn AppFrame() -> impl IntoView {
         match now {
             Phase::SignedOff if previous == Some(Phase::LoggedIn) => {
                 navigate(paths::LOGGED_OUT, replace)
+            }
+            Phase::LoggedOut if refusal.0.get_untracked().is_some() => {
+                let status = refusal.0.get_untracked();
+                refusal.0.set(None);
+                if let Some(status) = status {
+                    navigate(
+                        &format!(
+                            "{}?status={}",
+                            paths::CERTIFICATE_REFUSED,
+                            status_key(status)
+                        ),
+                        replace,
+                    );
+                }
             }
             Phase::LoggedOut | Phase::SignedOff => navigate(
                 &login_url_returning_to(&location.pathname.get_untracked()),

@@ -1,5 +1,7 @@
 //! Plain-Rust logic of the SPA, with unit tests; views stay thin and call into these.
 
+pub mod cert_revoke;
+pub mod certificate;
 pub mod help;
 pub mod idempotency;
 pub mod menu;

@@ -89,6 +89,7 @@ mod tests {
             field_errors: fields,
             reference_id: None,
             remaining_attempts: None,
+            certificate_status: None,
         })
     }
 

@@ -9,8 +9,8 @@ use kanri_contract::money::{format_yen, parse_amount};
 use kanri_contract::rules::RuleError;
 use kanri_contract::user_rules::{self, field, label_of, Mode, LIMIT_DIGITS};
 use kanri_contract::users::{
-    CertificateHandling, Changed, Confirmation, Limit, LimitBusiness, PasswordEntry, Right, UserDetail, UserFormContext,
-    UserInput, UserProfile, UserRequest, RIGHT_GROUPS,
+    CertificateHandling, Changed, Confirmation, Limit, LimitBusiness, PasswordEntry, Right,
+    UserDetail, UserFormContext, UserInput, UserProfile, UserRequest, RIGHT_GROUPS,
 };
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,6 +1,7 @@
 //! ホーム (トップページ) [BTOP001].
 
 use crate::components::title_bar::TitleBar;
+use crate::logic::certificate::days_left_text;
 use crate::logic::help;
 use crate::routes::paths;
 use crate::state::use_auth;
@@ -40,6 +41,21 @@ pub fn HomePage() -> impl IntoView {
                             "前回ログイン日時に身に覚えがない場合は、お取引店までご連絡ください。"
                         </p>
                     </section>
+                    {s.certificate.clone().map(|c| view! {
+                        <section class="panel" aria-labelledby="certificate-info">
+                            <h2 id="certificate-info">"電子証明書"</h2>
+                            <dl class="summary-list">
+                                <dt>"電子証明書有効期限"</dt>
+                                <dd>
+                                    {format_datetime(c.expires_at)}
+                                    {c.renewal_notice.then(|| format!("（{}）", days_left_text(c.days_left)))}
+                                </dd>
+                            </dl>
+                            <a href=paths::CERTIFICATE_RENEWAL class="btn btn-secondary" aria-label="更新（電子証明書）">
+                                "更新"
+                            </a>
+                        </section>
+                    })}
                     <p>
                         <A href=paths::ADMIN attr:class="btn">
                             "管理メニューへ ›"

@@ -7,13 +7,34 @@ use crate::logic::help;
 use crate::routes::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 /// 「ログアウトしました」, advising to close every browser window (certificate sessions).
+/// `?reason=certificate-revoked`: the user revoked their own certificate (BRSK020).
 #[component]
 pub fn LoggedOutPage() -> impl IntoView {
+    let own_certificate_revoked =
+        use_query_map().read_untracked().get("reason").as_deref() == Some("certificate-revoked");
     view! {
         <PublicFrame>
             <TitleBar screen=help::LOGGED_OUT />
+            {own_certificate_revoked.then(|| view! {
+                <Notice tone=Tone::Warning heading="ご自身の電子証明書を失効しました">
+                    <p>"電子証明書を失効したため、ログアウトしました。「閉じる」ボタンを押して、ブラウザを閉じてください。再度ブラウザを起動する前に、一度すべてのブラウザを閉じてください。"</p>
+                    <p>"電子証明書を再取得する場合は、管理者に再発行を依頼のうえ、証明書発行アプリから取得してください。"</p>
+                    <button
+                        type="button"
+                        class="btn"
+                        on:click=|_| {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.close();
+                            }
+                        }
+                    >
+                        "閉じる"
+                    </button>
+                </Notice>
+            })}
             <Notice tone=Tone::Success heading="ログアウトしました">
                 <p>"ご利用ありがとうございました。"</p>
             </Notice>

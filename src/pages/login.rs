@@ -5,6 +5,7 @@ use crate::components::form::{ErrorSummary, SummaryItem, TextField};
 use crate::components::frame::PublicFrame;
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::title_bar::TitleBar;
+use crate::logic::certificate::refusal;
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::navigation::safe_next;
@@ -74,13 +75,23 @@ pub fn LoginPage() -> impl IntoView {
         AuthState::LoggedOut { reason } => reason,
         _ => None,
     };
+    // Set by a successful login on this screen (not by arriving here logged in).
+    let just_logged_in = StoredValue::new(false);
     // Already logged in (e.g. the back button): go on.
     {
         let navigate = navigate.clone();
         Effect::new(move |_| {
             if auth.state.read().phase() == Phase::LoggedIn {
-                let next = safe_next(query.read_untracked().get("next").as_deref())
+                let mut next = safe_next(query.read_untracked().get("next").as_deref())
                     .unwrap_or_else(|| paths::HOME.to_owned());
+                // Right after a certificate login within the notice period: [BLGI005]
+                // first, then on to where the user was going.
+                let notice = auth
+                    .with_session(|s| s.certificate.as_ref().is_some_and(|c| c.renewal_notice))
+                    == Some(true);
+                if notice && just_logged_in.get_value() {
+                    next = renewal_url(&next);
+                }
                 navigate(
                     &next,
                     NavigateOptions {
@@ -108,6 +119,7 @@ pub fn LoginPage() -> impl IntoView {
             match result {
                 Ok(session) => {
                     password.set(String::new());
+                    just_logged_in.set_value(true);
                     auth.logged_in(session);
                 }
                 Err(e)
@@ -205,7 +217,7 @@ pub fn LoginPage() -> impl IntoView {
                                         <p>"ログインIDとログインパスワードを入力の上、「ログイン」ボタンを押してください。"</p>
                                     }.into_any(),
                                     Mode::Refused(status) => view! {
-                                        <Notice tone=Tone::Error heading="電子証明書でログインできません">
+                                        <Notice tone=Tone::Error heading=refusal(status).heading>
                                             <p>{refusal_text(status)}</p>
                                         </Notice>
                                         <p>"ID・パスワード方式でご利用のお客様は、ログインIDとログインパスワードを入力の上、「ログイン」ボタンを押してください。"</p>
@@ -254,6 +266,19 @@ pub fn LoginPage() -> impl IntoView {
                 })}
             </Transition>
         </PublicFrame>
+    }
+}
+
+/// [BLGI005] with the screen to go to after 「確認」.
+fn renewal_url(next: &str) -> String {
+    if next == paths::HOME {
+        paths::CERTIFICATE_RENEWAL.to_owned()
+    } else {
+        format!(
+            "{}?next={}",
+            paths::CERTIFICATE_RENEWAL,
+            String::from(js_sys::encode_uri_component(next))
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! One `…Page` component per screen.
 
 pub mod business_select;
+pub mod certificate;
 pub mod help;
 pub mod home;
 pub mod logged_out;

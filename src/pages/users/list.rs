@@ -10,6 +10,7 @@ use crate::logic::user_list::{
     choose, list_href, radio_id, select_label, sort_from_query, ListAction, ORDER_PARAM, SORT_PARAM,
 };
 use crate::logic::user_wizard::{Step, WizardMode};
+use crate::pages::users::sort_control::SortControl;
 use crate::pages::users::{step_path, use_users};
 use crate::routes::paths;
 use kanri_contract::api::Permission;
@@ -44,30 +45,19 @@ fn ListScreen() -> impl IntoView {
         async move { api.users(key, order).await }
     });
 
-    // The sort control's choices, following the URL (back/forward, reload).
-    let key_choice = RwSignal::new(sort.get_untracked().0);
-    let order_choice = RwSignal::new(sort.get_untracked().1);
-    Effect::new(move |_| {
-        let (key, order) = sort.get();
-        key_choice.set(key);
-        order_choice.set(order);
-    });
-
     let selected = RwSignal::new(None::<String>);
     let action_error = RwSignal::new(None::<&'static str>);
 
     let on_sort = {
         let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let wanted = (key_choice.get_untracked(), order_choice.get_untracked());
+        Callback::new(move |wanted: (SortKey, SortOrder)| {
             action_error.set(None);
             if wanted == sort.get_untracked() {
                 list.refetch();
             } else {
                 navigate(&list_href(wanted.0, wanted.1), Default::default());
             }
-        }
+        })
     };
 
     let on_new = {
@@ -103,44 +93,6 @@ fn ListScreen() -> impl IntoView {
     });
 
     let class = style! {
-        .ul-sort {
-            display: flex;
-            flex-wrap: wrap;
-            align-items: flex-end;
-            gap: 1rem 1.5rem;
-            margin-bottom: 1.5rem;
-        }
-        .ul-sort-label {
-            display: block;
-            font-weight: bold;
-        }
-        .ul-sort select {
-            min-height: 2.5rem;
-            margin-top: 0.25rem;
-            padding: 0.25rem 0.5rem;
-            border: 2px solid var(--color-border-strong);
-        }
-        .ul-order {
-            margin: 0;
-            padding: 0;
-            border: 0;
-        }
-        .ul-order legend {
-            padding: 0;
-            font-weight: bold;
-        }
-        .ul-radio {
-            display: inline-flex;
-            align-items: center;
-            gap: 0.375rem;
-            min-height: 2.5rem;
-            margin-right: 1rem;
-        }
-        .ul-radio input {
-            width: 1.25rem;
-            height: 1.25rem;
-            margin: 0;
-        }
         .ul-scroll {
             overflow-x: auto;
         }
@@ -188,23 +140,6 @@ fn ListScreen() -> impl IntoView {
             margin: 1rem 0 0;
             color: var(--color-error);
             font-weight: bold;
-        }
-    };
-
-    let order_radio = move |order: SortOrder| {
-        let id = format!("user-sort-order-{}", order.key());
-        view! { class = class,
-            <span class="ul-radio">
-                <input
-                    type="radio"
-                    id=id.clone()
-                    name="user-sort-order"
-                    value=order.key()
-                    prop:checked=move || order_choice.get() == order
-                    on:change=move |_| order_choice.set(order)
-                />
-                <label for=id>{order.label()}</label>
-            </span>
         }
     };
 
@@ -323,36 +258,7 @@ fn ListScreen() -> impl IntoView {
         <div class="btn-row">
             <button type="button" class="btn" on:click=on_new>"新規登録"</button>
         </div>
-        <form class="ul-sort" on:submit=on_sort aria-label="並び替え">
-            <div>
-                <label class="ul-sort-label" for="user-sort-key">"並び順"</label>
-                <select
-                    id="user-sort-key"
-                    on:change=move |ev| {
-                        if let Some(k) = SortKey::parse(&event_target_value(&ev)) {
-                            key_choice.set(k);
-                        }
-                    }
-                >
-                    {SortKey::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! { class = class,
-                                <option value=k.key() prop:selected=move || key_choice.get() == k>
-                                    {k.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <fieldset class="ul-order">
-                <legend>"昇順・降順"</legend>
-                {order_radio(SortOrder::Asc)}
-                {order_radio(SortOrder::Desc)}
-            </fieldset>
-            <button type="submit" class="btn btn-secondary">"再表示"</button>
-        </form>
+        <SortControl keys=&SortKey::ALL current=sort on_apply=on_sort />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match list.await {

@@ -1,18 +1,22 @@
 //! 利用者管理 screens: 利用者一覧 [BRSK005], the 登録 / 変更 wizard [BRSK006–BRSK015,
-//! BRSK021], 照会 [BRSK011] and 削除 [BRSK022–BRSK023].
+//! BRSK021], 照会 [BRSK011], 削除 [BRSK022–BRSK023] and 証明書失効 [BRSK018–BRSK020].
 //!
 //! [`UsersState`] holds the wizard's draft and the last results in memory only; it is
 //! emptied when the user logs out, and a reload loses it (the pages then say so).
 
+pub mod certificates;
 pub mod delete;
 pub mod detail;
 pub mod list;
+pub mod sort_control;
 pub mod view;
 pub mod wizard;
 
 use crate::logic::user_wizard::{Draft, WizardMode};
 use crate::routes::paths;
-use kanri_contract::users::{UserChanged, UserDeleted, UserFormContext, UserRegistered};
+use kanri_contract::users::{
+    CertificateRevoked, UserChanged, UserDeleted, UserFormContext, UserRegistered,
+};
 use leptos::prelude::*;
 
 /// A finished operation, kept for its result screen.
@@ -21,6 +25,8 @@ pub enum Outcome {
     Registered(Box<UserRegistered>),
     Changed(Box<UserChanged>),
     Deleted(Box<UserDeleted>),
+    /// 証明書失効 [BRSK020].
+    CertificateRevoked(Box<CertificateRevoked>),
 }
 
 /// The state of 利用者管理, provided by [`crate::app::App`].

@@ -8,12 +8,12 @@ use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
 use crate::components::user_summary::UserSummary;
 use crate::logic::user_summary::{sections, Mark, Row};
-use kanri_contract::users::Changed;
 use crate::logic::user_wizard::{Step, WizardMode};
 use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
 use kanri_contract::api::Permission;
 use kanri_contract::datetime::format_datetime;
+use kanri_contract::users::Changed;
 use leptos::prelude::*;
 
 /// The result of 利用者登録 or 利用者変更 (memory only: a reload cannot show it again).

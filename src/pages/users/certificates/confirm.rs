@@ -1,0 +1,276 @@
+//! 証明書失効確認 [BRSK019]: the target, the operator's 確認用パスワード (and ワンタイム
+//! パスワード when the company uses one), 「実行」.
+
+use crate::api::{submit_with_key, use_api, Api, ApiError};
+use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::require::RequirePermission;
+use crate::components::step_indicator::StepIndicator;
+use crate::components::title_bar::TitleBar;
+use crate::logic::cert_revoke::{
+    after_revocation, is_own, request, target, target_rows, AfterRevocation, OWN_WARNING, STEPS,
+};
+use crate::logic::help;
+use crate::logic::idempotency::SubmitKey;
+use crate::logic::soft_keyboard::CharRule;
+use crate::logic::user_delete::{dom_id, refusal, CONFIRM_PASSWORD_ID, ONE_TIME_PASSWORD_ID};
+use crate::pages::users::detail::{login_id_param, operator_login_id};
+use crate::pages::users::{use_users, Outcome};
+use crate::routes::paths;
+use crate::state::{use_auth, AuthState};
+use kanri_contract::api::{FieldError, Permission};
+use kanri_contract::user_rules::confirmation_errors;
+use kanri_contract::users::{RevokeCertificateRequest, UserFormContext, UserList};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// 証明書失効確認, for holders of 管理者権限.
+#[component]
+pub fn CertRevokeConfirmPage() -> impl IntoView {
+    view! {
+        <RequirePermission permission=Permission::ManageUsers>
+            <CertConfirmScreen />
+        </RequirePermission>
+    }
+}
+
+/// The list (the target is one of its rows) and the company context (ワンタイムパスワード).
+async fn load(api: Api) -> Result<(UserList, UserFormContext), ApiError> {
+    let (list, ctx) = futures::future::join(
+        api.users(Default::default(), Default::default()),
+        api.user_form_context(),
+    )
+    .await;
+    Ok((list?, ctx?))
+}
+
+/// What 「実行」 sends: the target, the request, and the context kept with the result.
+type Submission = (String, RevokeCertificateRequest, UserFormContext);
+
+/// The confirmation. A target that is not in the list or has no certificate to revoke
+/// gets the reason and the way back instead of the form; the operator's own certificate
+/// gets a warning that revoking it ends the session.
+#[component]
+fn CertConfirmScreen() -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    let users = use_users();
+    let navigate = use_navigate();
+    let login_id = login_id_param();
+    let operator = operator_login_id();
+    // The target is looked up again when the URL's user changes.
+    let data = LocalResource::new(move || {
+        login_id.track();
+        load(api)
+    });
+
+    let password = RwSignal::new(String::new());
+    let otp = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let submit_key = StoredValue::new(SubmitKey::default());
+
+    let submit = Action::new_local(move |input: &Submission| {
+        let navigate = navigate.clone();
+        let (id, req, ctx) = input.clone();
+        async move {
+            let (target, body) = (&id, &req);
+            let result = submit_with_key(submit_key, body, |key| async move {
+                api.revoke_certificate(target, body, &key).await
+            })
+            .await;
+            match result {
+                Ok(done) => {
+                    password.set(String::new());
+                    otp.set(String::new());
+                    let next = after_revocation(&done);
+                    users
+                        .outcome
+                        .set(Some((Outcome::CertificateRevoked(Box::new(done)), ctx)));
+                    // The confirmation of a revoked certificate has no use: replace it.
+                    let replace = NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    };
+                    match next {
+                        AfterRevocation::ShowResult(path) => navigate(&path, replace),
+                        AfterRevocation::SignOff(path) => {
+                            // The backend has ended the session. Leave the logged-in frame
+                            // first, then let the app forget the session: the frame would
+                            // otherwise open 「ログアウトしました」 without the reason.
+                            navigate(&path, replace);
+                            gloo_timers::future::TimeoutFuture::new(0).await;
+                            api.clear();
+                            auth.state.set(AuthState::SignedOff);
+                        }
+                    }
+                }
+                Err(e) => {
+                    let r = refusal(&e);
+                    if r.clear_password {
+                        password.set(String::new());
+                    }
+                    errors.set(r.field_errors);
+                    failure.set(r.message);
+                }
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent,
+                          submission: (String, bool, UserFormContext)| {
+        ev.prevent_default();
+        if submit.pending().get_untracked() {
+            return;
+        }
+        let (id, one_time_password, ctx) = submission;
+        failure.set(None);
+        let req = request(
+            &password.get_untracked(),
+            &otp.get_untracked(),
+            one_time_password,
+        );
+        errors.set(confirmation_errors(&req.confirmation, one_time_password));
+        if errors.read_untracked().is_empty() {
+            submit.dispatch((id, req, ctx));
+        }
+    };
+
+    // Only the errors of the last submission (client checks or the backend's answer).
+    let summary = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .map(|e| SummaryItem {
+                target: dom_id(&e.field).map(str::to_owned),
+                message: e.message.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    let error_of = move |id: &'static str| {
+        Signal::derive(move || {
+            errors
+                .read()
+                .iter()
+                .find(|e| dom_id(&e.field) == Some(id))
+                .map(|e| e.message.clone())
+        })
+    };
+
+    view! {
+        <TitleBar screen=help::CERT_REVOKE_CONFIRM />
+        <StepIndicator steps=STEPS current=1 />
+        {move || failure.get().map(|m| view! {
+            <Notice tone=Tone::Error heading="電子証明書を失効できませんでした"><p>{m}</p></Notice>
+        })}
+        <ErrorSummary items=summary />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let id = login_id.get_untracked();
+                match data.await {
+                    Err(e) => view! {
+                        <Notice tone=Tone::Error heading="利用者情報を表示できませんでした">
+                            <p>{e.message()}</p>
+                            <button type="button" class="btn" on:click=move |_| data.refetch()>
+                                "再読み込み"
+                            </button>
+                        </Notice>
+                        <div class="btn-row">
+                            <A href=paths::CERT_REVOKE_LIST attr:class="btn btn-secondary">
+                                "証明書失効 利用者一覧へ"
+                            </A>
+                        </div>
+                    }
+                        .into_any(),
+                    Ok((list, ctx)) => match target(&list, &id) {
+                        Err(problem) => view! {
+                            <Notice tone=Tone::Error heading=problem.heading()>
+                                <p>{problem.message()}</p>
+                            </Notice>
+                            <div class="btn-row">
+                                <A href=paths::CERT_REVOKE_LIST attr:class="btn">
+                                    "証明書失効 利用者一覧へ"
+                                </A>
+                            </div>
+                        }
+                            .into_any(),
+                        Ok(user) => {
+                            let own = is_own(&user.login_id, &operator.get_untracked(), &list);
+                            let rows = target_rows(user)
+                                .into_iter()
+                                .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                                .collect_view();
+                            let one_time_password = ctx.one_time_password;
+                            let submission =
+                                StoredValue::new((user.login_id.clone(), one_time_password, ctx));
+                            view! {
+                                <p>
+                                    "以下の利用者の証明書を失効します。内容を確認の上、「実行」ボタンを押してください。"
+                                    {one_time_password.then_some(
+                                        "ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+                                    )}
+                                </p>
+                                {own.then(|| view! {
+                                    <Notice tone=Tone::Warning heading="ご自身の電子証明書です">
+                                        <p>{OWN_WARNING}</p>
+                                    </Notice>
+                                })}
+                                <section class="panel" aria-labelledby="cert-revoke-target-title">
+                                    <h2 id="cert-revoke-target-title">"証明書失効の対象利用者"</h2>
+                                    <dl class="summary-list">{rows}</dl>
+                                </section>
+                                <form
+                                    novalidate
+                                    on:submit=move |ev| on_submit(ev, submission.get_value())
+                                >
+                                    <section class="panel" aria-labelledby="cert-revoke-confirm-title">
+                                        <h2 id="cert-revoke-confirm-title">"確認項目"</h2>
+                                        <TextField
+                                            id=CONFIRM_PASSWORD_ID
+                                            label="確認用パスワード"
+                                            hint="※英数字は大文字と小文字で区別しますのでご注意ください。"
+                                            value=password
+                                            error=error_of(CONFIRM_PASSWORD_ID)
+                                            input_type="password"
+                                            autocomplete="off"
+                                            required=true
+                                        />
+                                        {one_time_password.then(|| view! {
+                                            <TextField
+                                                id=ONE_TIME_PASSWORD_ID
+                                                label="ワンタイムパスワード"
+                                                hint="半角数字6桁"
+                                                value=otp
+                                                error=error_of(ONE_TIME_PASSWORD_ID)
+                                                input_type="password"
+                                                autocomplete="one-time-code"
+                                                required=true
+                                                size=8
+                                                chars=CharRule::Digits
+                                            />
+                                        })}
+                                    </section>
+                                    <div class="btn-row">
+                                        <button
+                                            type="submit"
+                                            class="btn"
+                                            disabled=move || submit.pending().get()
+                                        >
+                                            {move || if submit.pending().get() { "処理中…" } else { "実行" }}
+                                        </button>
+                                        <A href=paths::CERT_REVOKE_LIST attr:class="btn btn-secondary">
+                                            "戻る"
+                                        </A>
+                                    </div>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                    },
+                }
+            })}
+        </Transition>
+    }
+}
