@@ -95,6 +95,12 @@ pub fn choose(selected: Option<&str>, list: &UserList) -> Result<String, &'stati
     if !selectable(user) {
         return Err(NOT_REVOCABLE);
     }
+    let operator_role = list
+        .users
+        .iter()
+        .find(|u| u.login_id == list.operator)
+        .map_or(kanri_contract::api::Role::Admin, |u| u.role);
+    kanri_contract::users::may_change(user.role, operator_role)?;
     Ok(user.login_id.clone())
 }
 
@@ -244,6 +250,20 @@ mod tests {
             .map(|u| u.login_id.clone())
             .collect();
         assert_eq!(ids, ["admin01", "user01", "user02"]);
+    }
+
+    #[test]
+    fn only_the_master_revokes_the_masters_certificate() {
+        let mut l = list();
+        let mut master = row("master01", Issued);
+        master.role = kanri_contract::api::Role::Master;
+        l.users.push(master);
+        assert_eq!(
+            choose(Some("master01"), &l),
+            Err("マスターユーザの利用者情報は、マスターユーザのみ変更できます。")
+        );
+        l.operator = "master01".into();
+        assert_eq!(choose(Some("master01"), &l), Ok("master01".to_owned()));
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub async fn revoke(
         let req = req?;
         let target = users::by_login_id(c, &login_id)?
             .ok_or_else(|| refuse(ApiError::not_found(), "対象なし"))?;
+        // As for 利用者変更: only the master user acts on the master user.
+        if let Err(why) = kanri_contract::users::may_change(target.role, auth.user.role) {
+            return Err(refuse(
+                ApiError::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, why),
+                "マスターユーザの証明書",
+            ));
+        }
         let (state, _) = target.certificate_state(c, now, notice)?;
         if !state.revocable() {
             return Err(refuse(

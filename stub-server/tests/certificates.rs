@@ -275,6 +275,13 @@ async fn only_managers_revoke_and_only_a_certificate_there_is() {
     let mut admin = logged_in(&h, "admin02").await;
     let a = revoke(&mut admin, "nobody99", DEMO_CONFIRM_PASSWORD).await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
+    // Only the master user acts on the master user.
+    let a = revoke(&mut admin, "master01", DEMO_CONFIRM_PASSWORD).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        a.error().message,
+        "マスターユーザの利用者情報は、マスターユーザのみ変更できます。"
+    );
     for id in ["user03", "user04", "admin02"] {
         // 失効済み, 未発行, ID・パスワード方式: asked before the password, which is not counted.
         let a = revoke(&mut admin, id, "Wrong1234").await;
@@ -308,6 +315,10 @@ async fn only_managers_revoke_and_only_a_certificate_there_is() {
             (
                 "admin02".into(),
                 "異常 ログインID：nobody99（対象なし）".into()
+            ),
+            (
+                "admin02".into(),
+                "異常 ログインID：master01（マスターユーザの証明書）".into()
             ),
             (
                 "admin02".into(),
