@@ -41,6 +41,12 @@ pub fn App() -> impl IntoView {
     // backend has ended the session; the frame shows why ([BLGI006]).
     let refusal = CertificateRefusal::default();
     provide_context(refusal);
+    // A refusal belongs to the session it ended: a new login forgets it.
+    Effect::new(move |_| {
+        if auth.state.with(|s| s.phase()) == Phase::LoggedIn {
+            refusal.0.set(None);
+        }
+    });
     api.set_on_certificate_refused(Callback::new(move |e: ApiError| {
         if matches!(auth.state.get_untracked(), AuthState::LoggedIn(_)) {
             let status = match &e {

@@ -645,6 +645,23 @@ pub fn may_change(role: Role, operator_role: Role) -> Result<(), &'static str> {
     }
 }
 
+/// Whether an operator (`operator_role`, login ID `operator`) may revoke the certificate
+/// of the user (`role`, `login_id`) in 証明書失効: only the master acts on the master, and
+/// the master user cannot revoke their own certificate (manual 003: the bank does it).
+pub fn may_revoke_certificate(
+    role: Role,
+    login_id: &str,
+    operator_role: Role,
+    operator: &str,
+) -> Result<(), &'static str> {
+    if role == Role::Master && login_id == operator {
+        return Err(
+            "マスターユーザご自身の電子証明書は失効できません。お取引店へお問い合わせください。",
+        );
+    }
+    may_change(role, operator_role)
+}
+
 impl UserDetail {
     /// Whether this user may be deleted by `operator` (login ID), and if not, why.
     pub fn deletable_by(&self, operator: &str) -> Result<(), &'static str> {
@@ -938,6 +955,16 @@ mod tests {
             ));
         }
         assert!(Renewable.revocable() && Expired.revocable() && !NotUsed.revocable());
+    }
+
+    #[test]
+    fn the_master_revokes_others_but_not_their_own_certificate() {
+        assert!(
+            may_revoke_certificate(Role::Master, "master01", Role::Master, "master01").is_err()
+        );
+        assert!(may_revoke_certificate(Role::Master, "master01", Role::Admin, "admin01").is_err());
+        assert!(may_revoke_certificate(Role::Admin, "admin01", Role::Admin, "admin01").is_ok());
+        assert!(may_revoke_certificate(Role::General, "user01", Role::Master, "master01").is_ok());
     }
 
     #[test]

@@ -9,7 +9,7 @@ test.describe('有効期限が近い電子証明書 (admin01)', () => {
     await loginPage.goto();
     await loginPage.withCertificate();
     await frame.expectScreen('証明書更新選択', 'BLGI005');
-    await expect(page.getByText(/電子証明書の有効期限まであと\d+日です。/)).toBeVisible();
+    await expect(page.getByText(/お客様がご利用中の証明書は、有効期限が残り\d+日です。/)).toBeVisible();
     await expectAccessibleAtEverySize(page, '証明書更新選択');
     await expect(page.getByRole('link', { name: /^証明書発行アプリのダウンロード/ })).toHaveAttribute('href', /^https:\/\//);
     await expect(page.getByRole('link', { name: '証明書発行アプリの起動' })).toHaveAttribute('href', /^[a-z-]+:\/\//);
@@ -40,6 +40,6 @@ test.describe('有効期限まで十分ある電子証明書 (master01)', () => 
     await loginPage.goto();
     await loginPage.withCertificate();
     await frame.expectScreen('トップページ', 'BTOP001');
-    await expect(page.getByRole('region', { name: '電子証明書' })).not.toContainText('あと');
+    await expect(page.getByRole('region', { name: '電子証明書' })).not.toContainText('残り');
   });
 });

@@ -114,6 +114,10 @@ test.describe('管理者 (master01) が利用者 (user04) の電子証明書を�
     await expect(list.table.getByRole('row').nth(1)).toContainText('user08');
     await expect(list.table.getByRole('row').last()).toContainText('admin01');
     await expectAccessibleAtEverySize(page, '証明書失効 利用者一覧');
+    // The master user cannot revoke their own certificate (the bank does it).
+    await list.radio('master01').check();
+    await list.revoke.click();
+    await expect(page.getByRole('alert')).toContainText('マスターユーザご自身の電子証明書は失効できません。');
     await list.radio('user01').check();
     await list.revoke.click();
     await frame.expectScreen('証明書失効確認', 'BRSK019');

@@ -238,6 +238,10 @@ pub fn AppFrame() -> impl IntoView {
         };
         let now = phase.get();
         match now {
+            // Already there (own certificate revoked: `?reason=` must stay): nothing to do.
+            Phase::SignedOff
+                if previous == Some(Phase::LoggedIn)
+                    && location.pathname.get_untracked() == paths::LOGGED_OUT => {}
             Phase::SignedOff if previous == Some(Phase::LoggedIn) => {
                 navigate(paths::LOGGED_OUT, replace)
             }

@@ -100,7 +100,12 @@ pub fn choose(selected: Option<&str>, list: &UserList) -> Result<String, &'stati
         .iter()
         .find(|u| u.login_id == list.operator)
         .map_or(kanri_contract::api::Role::Admin, |u| u.role);
-    kanri_contract::users::may_change(user.role, operator_role)?;
+    kanri_contract::users::may_revoke_certificate(
+        user.role,
+        &user.login_id,
+        operator_role,
+        &list.operator,
+    )?;
     Ok(user.login_id.clone())
 }
 
@@ -263,7 +268,11 @@ mod tests {
             Err("マスターユーザの利用者情報は、マスターユーザのみ変更できます。")
         );
         l.operator = "master01".into();
-        assert_eq!(choose(Some("master01"), &l), Ok("master01".to_owned()));
+        assert_eq!(
+            choose(Some("master01"), &l),
+            Err("マスターユーザご自身の電子証明書は失効できません。お取引店へお問い合わせください。")
+        );
+        assert_eq!(choose(Some("user01"), &l), Ok("user01".to_owned()));
     }
 
     #[test]

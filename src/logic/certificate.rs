@@ -79,13 +79,12 @@ pub fn parse_status(s: Option<&str>) -> PresentedCertificateStatus {
     .unwrap_or(PresentedCertificateStatus::Unknown)
 }
 
-/// 「電子証明書の有効期限まであと20日です。」
+/// 「お客様がご利用中の証明書は、有効期限が残り20日です。」 (SPEC 3.2).
 pub fn days_left_text(days_left: i64) -> String {
-    if days_left <= 0 {
-        "電子証明書の有効期限は本日までです。".to_owned()
-    } else {
-        format!("電子証明書の有効期限まであと{days_left}日です。")
-    }
+    format!(
+        "お客様がご利用中の証明書は、有効期限が残り{}日です。",
+        days_left.max(0)
+    )
 }
 
 #[cfg(test)]
@@ -120,7 +119,13 @@ mod tests {
 
     #[test]
     fn days_left_are_counted_in_words() {
-        assert_eq!(days_left_text(20), "電子証明書の有効期限まであと20日です。");
-        assert_eq!(days_left_text(0), "電子証明書の有効期限は本日までです。");
+        assert_eq!(
+            days_left_text(20),
+            "お客様がご利用中の証明書は、有効期限が残り20日です。"
+        );
+        assert_eq!(
+            days_left_text(-1),
+            "お客様がご利用中の証明書は、有効期限が残り0日です。"
+        );
     }
 }

@@ -33,6 +33,7 @@ pub fn LoggedOutPage() -> impl IntoView {
                     >
                         "閉じる"
                     </button>
+                    <p>"ブラウザが閉じない場合は、ブラウザの「×」ボタンですべてのウィンドウを閉じてください。"</p>
                 </Notice>
             })}
             <Notice tone=Tone::Success heading="ログアウトしました">

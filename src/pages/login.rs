@@ -293,12 +293,19 @@ fn show_error(
         field_errors.set(e.field_errors().to_vec());
         return;
     }
+    let status = match &e {
+        ApiError::Rejected(b) => b.certificate_status,
+        _ => None,
+    };
     let heading = match e.code() {
         Some(ErrorCode::AccountLocked) => "ログインIDがロックされています",
         Some(ErrorCode::ServiceStopped) => "サービスが停止されています",
-        Some(ErrorCode::CertificateRefused | ErrorCode::CertificateRequired) => {
-            "電子証明書でログインしてください"
-        }
+        // Refused while logging in (e.g. revoked after the screen opened): its reason.
+        Some(ErrorCode::CertificateRefused) => status
+            .map_or("電子証明書を確認できませんでした", |s| {
+                refusal(s).heading
+            }),
+        Some(ErrorCode::CertificateRequired) => "電子証明書でログインしてください",
         _ if e.is_retryable() => "通信エラーが発生しました",
         _ => "ログインできませんでした",
     };

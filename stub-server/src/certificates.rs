@@ -44,8 +44,13 @@ pub async fn revoke(
         let req = req?;
         let target = users::by_login_id(c, &login_id)?
             .ok_or_else(|| refuse(ApiError::not_found(), "対象なし"))?;
-        // As for 利用者変更: only the master user acts on the master user.
-        if let Err(why) = kanri_contract::users::may_change(target.role, auth.user.role) {
+        // Only the master user acts on the master user, and not on their own certificate.
+        if let Err(why) = kanri_contract::users::may_revoke_certificate(
+            target.role,
+            &target.login_id,
+            auth.user.role,
+            &auth.user.login_id,
+        ) {
             return Err(refuse(
                 ApiError::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, why),
                 "マスターユーザの証明書",

@@ -128,6 +128,7 @@ fn BasicsForm(
     let errors = StepErrors::new(Step::Basics);
     // Refusals the backend gives on 管理者権限 (the master user, oneself).
     let admin_error = errors.of("user.admin".to_owned());
+    let certificate_error = errors.of("user.certificate".to_owned());
     let operator = auth
         .with_session(|s| s.user.login_id.clone())
         .unwrap_or_default();
@@ -383,14 +384,25 @@ fn BasicsForm(
                             <dt>"電子証明書有効期間終了日時"</dt>
                             <dd>{until}</dd>
                         </dl>
-                        <fieldset class="choice" id="user-certificate">
+                        <fieldset
+                            class="choice"
+                            aria-describedby=move || certificate_error.read().is_some().then_some("certificate-error")
+                        >
                             <legend>"電子証明書の取扱い"</legend>
+                            {move || certificate_error.get().map(|e| view! { class = class,
+                                <p class="choice-error" id="certificate-error">
+                                    <span class="visually-hidden">"エラー："</span>
+                                    {e}
+                                </p>
+                            })}
                             {CertificateHandling::ALL
                                 .into_iter()
                                 .map(|h| view! { class = class,
                                     <label>
                                         <input
                                             type="radio"
+                                            // The first radio carries the field's id (error summary link).
+                                            id=(h == CertificateHandling::Continue).then_some("user-certificate")
                                             name="certificate"
                                             prop:checked=move || inputs.certificate.get() == h
                                             on:change=move |_| inputs.certificate.set(h)
