@@ -608,6 +608,17 @@ pub struct UserList {
     pub operator: String,
 }
 
+impl UserList {
+    /// The operator's 利用者区分 (as listed; 管理者ユーザ if the operator is not in it,
+    /// the least a caller of this endpoint can be).
+    pub fn operator_role(&self) -> Role {
+        self.users
+            .iter()
+            .find(|u| u.login_id == self.operator)
+            .map_or(Role::Admin, |u| u.role)
+    }
+}
+
 /// `GET /api/users/{login_id}`: everything about one user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserDetail {

@@ -6,7 +6,7 @@
 //! those of 利用者削除: [`crate::logic::user_delete`].
 
 use crate::logic::user_delete;
-use crate::logic::user_list::{ORDER_PARAM, SORT_PARAM};
+use crate::logic::user_list::{sort_offered, sorted_href};
 use crate::routes::paths;
 use kanri_contract::datetime::format_datetime;
 use kanri_contract::users::{
@@ -46,22 +46,12 @@ pub const OWN_WARNING: &str =
 /// The list's sort from the URL query: a missing, unknown or not offered value reads as
 /// the default (ログインID, 昇順).
 pub fn sort_from_query(sort: Option<&str>, order: Option<&str>) -> (SortKey, SortOrder) {
-    (
-        sort.and_then(SortKey::parse)
-            .filter(|k| SORT_KEYS.contains(k))
-            .unwrap_or_default(),
-        order.and_then(SortOrder::parse).unwrap_or_default(),
-    )
+    sort_offered(SORT_KEYS, sort, order)
 }
 
 /// The list's URL with this sort (what 「再表示」 opens; a reload keeps it).
 pub fn list_href(sort: SortKey, order: SortOrder) -> String {
-    format!(
-        "{}?{SORT_PARAM}={}&{ORDER_PARAM}={}",
-        paths::CERT_REVOKE_LIST,
-        sort.key(),
-        order.key()
-    )
+    sorted_href(paths::CERT_REVOKE_LIST, sort, order)
 }
 
 /// Whether the row's radio is enabled: the user has a certificate to revoke.
@@ -95,15 +85,10 @@ pub fn choose(selected: Option<&str>, list: &UserList) -> Result<String, &'stati
     if !selectable(user) {
         return Err(NOT_REVOCABLE);
     }
-    let operator_role = list
-        .users
-        .iter()
-        .find(|u| u.login_id == list.operator)
-        .map_or(kanri_contract::api::Role::Admin, |u| u.role);
     kanri_contract::users::may_revoke_certificate(
         user.role,
         &user.login_id,
-        operator_role,
+        list.operator_role(),
         &list.operator,
     )?;
     Ok(user.login_id.clone())
@@ -216,6 +201,7 @@ pub fn after_revocation(done: &CertificateRevoked) -> AfterRevocation {
 mod tests {
     use super::*;
     use crate::logic::user_delete::{dom_id, CONFIRM_PASSWORD_ID, ONE_TIME_PASSWORD_ID};
+    use crate::logic::user_list::{ORDER_PARAM, SORT_PARAM};
     use kanri_contract::api::Role;
     use kanri_contract::user_rules::confirmation_errors;
     use kanri_contract::users::ServiceState;

@@ -2,7 +2,6 @@
 //! with the current selection.
 
 use crate::routes::paths;
-use kanri_contract::api::Role;
 use kanri_contract::users::{may_change, may_delete};
 use kanri_contract::users::{SortKey, SortOrder, UserList, UserSummary};
 
@@ -14,17 +13,33 @@ pub const ORDER_PARAM: &str = "order";
 /// The sort of the list from the URL query; a missing or unknown value reads as the
 /// default (ログインID, 昇順), so a hand-edited URL still shows the list.
 pub fn sort_from_query(sort: Option<&str>, order: Option<&str>) -> (SortKey, SortOrder) {
+    sort_offered(&SortKey::ALL, sort, order)
+}
+
+/// A sort from the URL query where only `offered` keys may be chosen; anything else
+/// reads as the default (ログインID, 昇順). Shared by every list with a sort control.
+pub fn sort_offered(
+    offered: &[SortKey],
+    sort: Option<&str>,
+    order: Option<&str>,
+) -> (SortKey, SortOrder) {
     (
-        sort.and_then(SortKey::parse).unwrap_or_default(),
+        sort.and_then(SortKey::parse)
+            .filter(|k| offered.contains(k))
+            .unwrap_or_default(),
         order.and_then(SortOrder::parse).unwrap_or_default(),
     )
 }
 
 /// The list's URL with this sort (what 「再表示」 opens; a reload keeps it).
 pub fn list_href(sort: SortKey, order: SortOrder) -> String {
+    sorted_href(paths::USER_LIST, sort, order)
+}
+
+/// `base` with the sort in its query.
+pub fn sorted_href(base: &str, sort: SortKey, order: SortOrder) -> String {
     format!(
-        "{}?{SORT_PARAM}={}&{ORDER_PARAM}={}",
-        paths::USER_LIST,
+        "{base}?{SORT_PARAM}={}&{ORDER_PARAM}={}",
         sort.key(),
         order.key()
     )
@@ -85,14 +100,7 @@ pub fn choose(
         .ok_or(action.no_selection_message())?;
     match action {
         ListAction::Delete => may_delete(user.role, &user.login_id, &list.operator)?,
-        ListAction::Change => {
-            let operator_role = list
-                .users
-                .iter()
-                .find(|u| u.login_id == list.operator)
-                .map_or(Role::Admin, |u| u.role);
-            may_change(user.role, operator_role)?
-        }
+        ListAction::Change => may_change(user.role, list.operator_role())?,
         ListAction::View => {}
     }
     Ok(user.login_id.clone())
