@@ -1,8 +1,8 @@
 //! What every 管理 mutation shares: the permission check, the one operation-log row per
 //! call, the JSON body, and the operator's 確認用パスワード (with its lock).
 //!
-//! A mutation runs in [`run`]: one transaction, one log row (正常, or 異常 with the
-//! reason of the [`Refusal`]).
+//! A mutation runs in [`run`] (on a user) or [`run_about`] (on anything else): one
+//! transaction, one log row (正常, or 異常 with the reason of the [`Refusal`]).
 
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ApiResult};
@@ -20,13 +20,23 @@ use serde::de::DeserializeOwned;
 /// The message of 403 `confirm_password_locked`.
 pub const CONFIRM_LOCKED_MESSAGE: &str = "確認用パスワードが規定回数以上誤って入力されたため、ロックされています。マスターユーザまたは管理者ユーザにお問い合わせください。";
 
-/// 403 `forbidden` unless the operator holds [`Permission::ManageUsers`].
-pub fn require_manager(auth: &Authenticated) -> ApiResult<()> {
-    if auth.user.permissions().contains(&Permission::ManageUsers) {
+/// 403 `forbidden` unless the operator holds `permission`.
+pub fn require(auth: &Authenticated, permission: Permission) -> ApiResult<()> {
+    if auth.user.permissions().contains(&permission) {
         Ok(())
     } else {
         Err(ApiError::forbidden())
     }
+}
+
+/// 403 `forbidden` unless the operator holds [`Permission::ManageUsers`] (利用者管理).
+pub fn require_manager(auth: &Authenticated) -> ApiResult<()> {
+    require(auth, Permission::ManageUsers)
+}
+
+/// 403 `forbidden` unless the operator holds [`Permission::ManageCompany`] (企業管理).
+pub fn require_company_manager(auth: &Authenticated) -> ApiResult<()> {
+    require(auth, Permission::ManageCompany)
 }
 
 /// A refused (or failed) mutation: the answer, and the reason for the operation log.
@@ -50,9 +60,9 @@ impl From<rusqlite::Error> for Refusal {
 
 pub type Outcome<T> = Result<T, Refusal>;
 
-/// Run one mutation in a transaction and write its one operation-log row. A refusal's own
-/// writes (the count of wrong 確認用パスワード entries) are kept; a database error rolls
-/// everything back and is logged outside the transaction.
+/// Run one mutation on a user in a transaction and write its one operation-log row, whose
+/// detail is 「ログインID：{target}」 (with the reason of a refusal in brackets). See
+/// [`run_about`].
 pub fn run<T>(
     st: &AppState,
     auth: &Authenticated,
@@ -61,14 +71,41 @@ pub fn run<T>(
     target: &str,
     f: impl FnOnce(&Connection, i64) -> Outcome<T>,
 ) -> ApiResult<T> {
+    let target: String = target.chars().take(64).collect();
+    run_about(
+        st,
+        auth,
+        business,
+        operation,
+        format!("ログインID：{target}"),
+        |c, now, _| f(c, now),
+    )
+}
+
+/// Run one mutation in a transaction and write its one operation-log row. The row's
+/// detail is `subject` (what the call is about), which the mutation may set as it learns
+/// more (e.g. the items a change changes), followed on a refusal by its reason in
+/// brackets: 「ログインID：user01（入力誤り）」; a refusal with an empty subject is logged
+/// with its reason alone. A refusal's own writes (the count of wrong 確認用パスワード
+/// entries) are kept; a database error rolls everything back and is logged outside the
+/// transaction.
+pub fn run_about<T>(
+    st: &AppState,
+    auth: &Authenticated,
+    business: &str,
+    operation: &str,
+    subject: String,
+    f: impl FnOnce(&Connection, i64, &mut String) -> Outcome<T>,
+) -> ApiResult<T> {
     let now = crate::db::now();
     let c = st.db.lock();
     let tx = c.unchecked_transaction()?;
-    let outcome = f(&tx, now);
-    let target: String = target.chars().take(64).collect();
+    let mut subject = subject;
+    let outcome = f(&tx, now, &mut subject);
     let detail = match &outcome {
-        Ok(_) => format!("ログインID：{target}"),
-        Err(r) => format!("ログインID：{target}（{}）", r.reason),
+        Ok(_) => subject,
+        Err(r) if subject.is_empty() => r.reason.clone(),
+        Err(r) => format!("{subject}（{}）", r.reason),
     };
     let actor = Actor {
         user_id: Some(auth.user.id),

@@ -12,7 +12,12 @@ pub fn now() -> i64 {
 /// The migrations, in order. `PRAGMA user_version` records how many have been applied;
 /// opening a database applies the rest, each in its own transaction. Never edit a
 /// migration that has shipped: append a new one.
-pub const MIGRATIONS: &[&str] = &[V1_FOUNDATION, V2_USER_ADMIN, V3_CERTIFICATE_PENDING];
+pub const MIGRATIONS: &[&str] = &[
+    V1_FOUNDATION,
+    V2_USER_ADMIN,
+    V3_CERTIFICATE_PENDING,
+    V4_COMPANY_ADMIN,
+];
 
 const V1_FOUNDATION: &str = r#"
 CREATE TABLE IF NOT EXISTS company (
@@ -148,6 +153,69 @@ const V3_CERTIFICATE_PENDING: &str = r#"
 ALTER TABLE users ADD COLUMN certificate_pending INTEGER NOT NULL DEFAULT 0;
 "#;
 
+/// 企業管理: 承認機能の利用有無 per contracted service, 口座一日当たりの限度額 per account,
+/// the company's revision and 最終更新日時, and the three fee tables with their bands.
+/// Enums are stored as their serde `snake_case` names; amounts are integer yen (at most 15
+/// digits, so they fit SQLite's 64-bit integers).
+///
+/// A database from before this migration gets: シングル承認 for every contracted service;
+/// each account's three limits equal to the company's former 振込振替 limit (the
+/// `company_limits` row `transfer`, 0 without one), which is then deleted: the users'
+/// 振込振替 cap is now the highest 振込振替(合計) of the accounts, and `company_limits` holds
+/// only the 企業一日当たりの限度額; every fee table on the bank's standard fees, with
+/// 適用最低支払金額 1円 for the two 先方負担 tables and 据置型 for 先方負担手数料[総合振込].
+const V4_COMPANY_ADMIN: &str = r#"
+CREATE TABLE company_approvals (
+    service TEXT PRIMARY KEY,
+    mode TEXT NOT NULL
+);
+
+CREATE TABLE account_limits (
+    account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+    total INTEGER NOT NULL CHECK (total >= 0),
+    ad_hoc INTEGER NOT NULL CHECK (ad_hoc >= 0),
+    registered INTEGER NOT NULL CHECK (registered >= 0)
+);
+
+ALTER TABLE company ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE company ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE fee_settings (
+    fee_table TEXT PRIMARY KEY,
+    use_standard INTEGER NOT NULL,
+    minimum INTEGER CHECK (minimum IS NULL OR minimum >= 0),
+    method TEXT,
+    revision INTEGER NOT NULL DEFAULT 1,
+    updated_at INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE fee_bands (
+    fee_table TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    from_amount INTEGER NOT NULL CHECK (from_amount >= 0),
+    to_amount INTEGER CHECK (to_amount IS NULL OR to_amount >= 0),
+    same_branch INTEGER NOT NULL CHECK (same_branch >= 0),
+    other_branch INTEGER NOT NULL CHECK (other_branch >= 0),
+    other_bank INTEGER NOT NULL CHECK (other_bank >= 0),
+    PRIMARY KEY (fee_table, position)
+);
+
+INSERT INTO company_approvals (service, mode)
+    SELECT service, 'single' FROM company_services;
+
+INSERT INTO account_limits (account_id, total, ad_hoc, registered)
+    SELECT a.id, t.amount, t.amount, t.amount
+    FROM accounts a,
+         (SELECT COALESCE((SELECT amount FROM company_limits WHERE business = 'transfer'), 0) AS amount) t;
+
+DELETE FROM company_limits WHERE business = 'transfer';
+
+INSERT INTO fee_settings (fee_table, use_standard, minimum, method) VALUES
+    ('payee_transfer', 1, 1, NULL),
+    ('payee_bulk', 1, 1, 'fixed'),
+    ('payer_bulk', 1, NULL, NULL);
+"#;
+
 /// Apply the migrations not yet applied; returns the schema version.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
     let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -260,10 +328,85 @@ mod tests {
              ('cert0001', 'a', 'a@b.jp', 'general', 'certificate', '', '', 0, 0);",
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn).unwrap(), 3);
+        assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
         let pending: bool = conn
             .query_row("SELECT certificate_pending FROM users", [], |r| r.get(0))
             .unwrap();
         assert!(!pending);
+    }
+
+    #[test]
+    fn v4_fills_approvals_account_limits_and_fees_from_the_old_data() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO company (id, name, name_kana) VALUES (1, 'a', 'b'); \
+             INSERT INTO company_services (service) VALUES ('transfer'), ('payroll'); \
+             INSERT INTO company_limits (business, amount) VALUES ('transfer', 7000000), ('salary', 9000000); \
+             INSERT INTO accounts (branch_name, branch_code, kind, number) VALUES \
+               ('本店営業部', '001', '普通', '1234567'), ('港南支店', '125', '普通', '0253226');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 4);
+        let approvals: Vec<(String, String)> = conn
+            .prepare("SELECT service, mode FROM company_approvals ORDER BY service")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            approvals,
+            [
+                ("payroll".into(), "single".into()),
+                ("transfer".into(), "single".into())
+            ]
+        );
+        let limits: Vec<(i64, i64, i64, i64)> = conn
+            .prepare("SELECT account_id, total, ad_hoc, registered FROM account_limits ORDER BY account_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            limits,
+            [
+                (1, 7_000_000, 7_000_000, 7_000_000),
+                (2, 7_000_000, 7_000_000, 7_000_000)
+            ]
+        );
+        let daily: Vec<String> = conn
+            .prepare("SELECT business FROM company_limits ORDER BY business")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(daily, ["salary"]);
+        let (revision, updated_at): (i64, i64) = conn
+            .query_row("SELECT revision, updated_at FROM company", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((revision, updated_at), (1, 0));
+        let fees: Vec<(String, bool, Option<i64>, Option<String>)> = conn
+            .prepare("SELECT fee_table, use_standard, minimum, method FROM fee_settings ORDER BY fee_table")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            fees,
+            [
+                ("payee_bulk".into(), true, Some(1), Some("fixed".into())),
+                ("payee_transfer".into(), true, Some(1), None),
+                ("payer_bulk".into(), true, None, None),
+            ]
+        );
     }
 }

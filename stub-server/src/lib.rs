@@ -7,6 +7,7 @@
 //! - [`auth`]: login, logout, session, own password change.
 //! - [`admin`]: what every 管理 mutation shares (operation log, 確認用パスワード).
 //! - [`user_admin`]: 利用者管理 (list, view, registration, change, deletion).
+//! - [`company`] / [`fees`]: 企業管理 (企業情報, the three fee tables and the bank's standard fees).
 //! - [`certificates`]: 証明書失効, and issuance as the bank's issuing app would.
 //! - [`oplog`]: the operation log written by every state change.
 
@@ -15,8 +16,10 @@ pub mod app;
 pub mod auth;
 pub mod certcheck;
 pub mod certificates;
+pub mod company;
 pub mod db;
 pub mod error;
+pub mod fees;
 pub mod guard;
 pub mod oplog;
 pub mod passwords;

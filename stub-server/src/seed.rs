@@ -1,11 +1,15 @@
 //! The demo company: accounts and about ten users covering every role, certificate
 //! state and service state. README.md lists the same users for people.
 
+use crate::company::{db_amount, set_daily_limit};
 use crate::db::now;
+use crate::fees;
 use crate::passwords;
 use crate::pki::{Pki, PkiError};
 use crate::users::{self, enum_to_db, role_to_db};
 use kanri_contract::api::{AuthMethod, Role};
+use kanri_contract::company::{AccountLimits, ApprovalMode, ApprovalSetting, CompanyInfo};
+use kanri_contract::fees::{FeeBand, FeeMethod, FeeSettings, FeeTable};
 use kanri_contract::users::{Limit, LimitBusiness, Right, Service};
 use rusqlite::{params, Connection};
 
@@ -20,7 +24,48 @@ const DAY: i64 = 86_400;
 /// uncontracted rights and limits is visible.
 pub const COMPANY_SERVICES: [Service; 3] = [Service::Transfer, Service::Bulk, Service::Payroll];
 
-/// The demo company's limit per business (yen).
+/// 承認機能の利用有無 of the demo company: シングル承認 for every contracted service.
+pub const APPROVALS: [(Service, ApprovalMode); 3] = [
+    (Service::Transfer, ApprovalMode::Single),
+    (Service::Bulk, ApprovalMode::Single),
+    (Service::Payroll, ApprovalMode::Single),
+];
+
+const fn account_limits(
+    account_id: i64,
+    total: u64,
+    ad_hoc: u64,
+    registered: u64,
+) -> AccountLimits {
+    AccountLimits {
+        account_id,
+        total,
+        ad_hoc,
+        registered,
+    }
+}
+
+/// 口座一日当たりの限度額 of accounts 1–4 (振込振替(合計) / (都度指定) / (事前登録), yen). The
+/// highest 合計, 10,000,000円, is the users' 振込振替 cap.
+pub const ACCOUNT_LIMITS: [AccountLimits; 4] = [
+    account_limits(1, 10_000_000, 5_000_000, 10_000_000),
+    account_limits(2, 10_000_000, 3_000_000, 10_000_000),
+    account_limits(3, 5_000_000, 1_000_000, 5_000_000),
+    account_limits(4, 3_000_000, 1_000_000, 3_000_000),
+];
+
+/// 企業一日当たりの限度額 (yen), in the `company_limits` table. 口座振替 is stored but not
+/// contracted, so it is neither shown nor a cap.
+pub const DAILY_LIMITS: [(LimitBusiness, u64); 4] = [
+    (LimitBusiness::Bulk, 50_000_000),
+    (LimitBusiness::Salary, 30_000_000),
+    (LimitBusiness::Bonus, 30_000_000),
+    (LimitBusiness::Debit, 20_000_000),
+];
+
+/// The demo company's cap of a user's 利用者一回当たり限度額 per business (yen): for 振込振替
+/// the highest 振込振替(合計) of [`ACCOUNT_LIMITS`], otherwise [`DAILY_LIMITS`]
+/// ([`CompanyInfo::user_limit_caps`]; a test keeps them in step).
 pub const COMPANY_LIMITS: [(LimitBusiness, u64); 5] = [
     (LimitBusiness::Transfer, 10_000_000),
     (LimitBusiness::Bulk, 50_000_000),
@@ -29,11 +74,79 @@ pub const COMPANY_LIMITS: [(LimitBusiness, u64); 5] = [
     (LimitBusiness::Debit, 20_000_000),
 ];
 
+/// The demo company as 企業管理 shows it.
+pub fn demo_company() -> CompanyInfo {
+    CompanyInfo {
+        name_kana: "カブシキガイシャミナトセイキ".into(),
+        name: "株式会社みなと精機".into(),
+        approvals: APPROVALS
+            .iter()
+            .map(|(service, mode)| ApprovalSetting {
+                service: *service,
+                mode: *mode,
+            })
+            .collect(),
+        account_limits: ACCOUNT_LIMITS.to_vec(),
+        daily_limits: DAILY_LIMITS
+            .iter()
+            .filter(|(b, _)| COMPANY_SERVICES.contains(&b.service()))
+            .map(|(business, amount)| Limit {
+                business: *business,
+                amount: *amount,
+            })
+            .collect(),
+    }
+}
+
+/// The demo company's fee tables: 先方負担手数料[振込振替] on the bank's standard;
+/// 先方負担手数料[総合振込] its own (他行宛 above the standard, so 「手数料を読み込む」
+/// visibly changes it), 適用最低支払金額 10,000円, 据置型; 当方負担手数料[総合振込] its own.
+pub fn demo_fees(table: FeeTable) -> FeeSettings {
+    let band = |from, to, same_branch, other_branch, other_bank| FeeBand {
+        from,
+        to,
+        same_branch,
+        other_branch,
+        other_bank,
+    };
+    let settings = match table {
+        FeeTable::PayeeTransfer => FeeSettings {
+            use_standard: true,
+            minimum: Some(1),
+            method: None,
+            bands: Vec::new(),
+        },
+        FeeTable::PayeeBulk => FeeSettings {
+            use_standard: false,
+            minimum: Some(10_000),
+            method: Some(FeeMethod::Fixed),
+            bands: vec![
+                band(1, Some(29_999), 0, 110, 330),
+                band(30_000, None, 0, 220, 550),
+            ],
+        },
+        FeeTable::PayerBulk => FeeSettings {
+            use_standard: false,
+            minimum: None,
+            method: None,
+            bands: vec![
+                band(1, Some(9_999), 0, 110, 220),
+                band(10_000, Some(29_999), 0, 110, 330),
+                band(30_000, None, 0, 220, 440),
+            ],
+        },
+    };
+    fees::resolved(&settings, table)
+}
+
 /// What a demo user does: decides their rights, accounts and limits. 全操作履歴照会 is not
 /// part of it; it follows [`DemoUser::view_all_history`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Duties {
-    /// Every right the company offers, every account, the company's limits.
+    /// Every right the company offers except 承認 of 給与・賞与振込, every account, the
+    /// company's limits. So the demo's only 給与・賞与振込 approver is user01
+    /// ([`Duties::Approver`]): ダブル承認 of 給与・賞与振込 is refused in 企業管理, while
+    /// 振込振替 and 総合振込 have four approvers.
     Full,
     /// 振込振替 and 総合振込 by screen, and 照会.
     Clerk,
@@ -51,7 +164,7 @@ impl Duties {
         use Right::*;
         match self {
             Duties::Full => users::rights_in_order()
-                .filter(|r| *r != ViewAllHistory)
+                .filter(|r| !matches!(r, ViewAllHistory | ApprovePayroll))
                 .collect(),
             Duties::Clerk => vec![
                 TransferRegistered,
@@ -302,9 +415,11 @@ pub const DEMO_USERS: &[DemoUser] = &[
 pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
     let now = now();
     let tx = c.transaction()?;
+    let company = demo_company();
     tx.execute(
-        "INSERT INTO company (id, name, name_kana, one_time_password) VALUES (1, ?1, ?2, 0)",
-        params!["株式会社みなと精機", "カブシキガイシャミナトセイキ"],
+        "INSERT INTO company (id, name, name_kana, one_time_password, revision, updated_at) \
+         VALUES (1, ?1, ?2, 0, 1, ?3)",
+        params![company.name, company.name_kana, now - 30 * DAY],
     )?;
     for s in COMPANY_SERVICES {
         tx.execute(
@@ -312,11 +427,18 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
             [enum_to_db(&s)],
         )?;
     }
-    for (b, amount) in COMPANY_LIMITS {
+    for (s, mode) in APPROVALS {
         tx.execute(
-            "INSERT INTO company_limits (business, amount) VALUES (?1, ?2)",
-            params![enum_to_db(&b), i64::try_from(amount).unwrap_or(i64::MAX)],
+            "INSERT OR REPLACE INTO company_approvals (service, mode) VALUES (?1, ?2)",
+            params![enum_to_db(&s), enum_to_db(&mode)],
         )?;
+    }
+    // The 企業一日当たりの限度額; the users' 振込振替 cap follows the accounts' limits.
+    for (b, amount) in DAILY_LIMITS {
+        set_daily_limit(&tx, b, db_amount(amount)?)?;
+    }
+    for t in FeeTable::ALL {
+        fees::store(&tx, t, &demo_fees(t), 1, now - 30 * DAY)?;
     }
     for (branch, code, kind, number, memo) in [
         ("本店営業部", "001", "普通", "1234567", "運転資金"),
@@ -327,6 +449,18 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
         tx.execute(
             "INSERT INTO accounts (branch_name, branch_code, kind, number, memo) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![branch, code, kind, number, memo],
+        )?;
+    }
+    for l in ACCOUNT_LIMITS {
+        tx.execute(
+            "INSERT OR REPLACE INTO account_limits (account_id, total, ad_hoc, registered) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                l.account_id,
+                db_amount(l.total)?,
+                db_amount(l.ad_hoc)?,
+                db_amount(l.registered)?
+            ],
         )?;
     }
     // Hash once: Argon2 is deliberately slow.
@@ -412,6 +546,8 @@ pub enum SeedError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kanri_contract::company::{self, Approvers, CompanyContext, UserLimits, UserRef};
+    use kanri_contract::users::Account;
     use kanri_contract::{rules, user_rules};
 
     #[test]
@@ -446,7 +582,7 @@ mod tests {
 
     #[test]
     fn demo_users_are_valid_under_the_demo_contract() {
-        use kanri_contract::users::{Account, UserFormContext, UserInput, UserProfile};
+        use kanri_contract::users::{UserFormContext, UserInput, UserProfile};
         let ctx = UserFormContext {
             services: COMPANY_SERVICES.to_vec(),
             accounts: (1..=4)
@@ -498,11 +634,121 @@ mod tests {
         let master = &DEMO_USERS[0];
         assert_eq!(master.duties, Duties::Full);
         assert!(master.rights().iter().all(|r| r.offered(&COMPANY_SERVICES)));
+        // Every offered right but 承認 of 給与・賞与振込.
+        assert!(!master.rights().contains(&Right::ApprovePayroll));
         assert_eq!(
             master.rights().len(),
             users::rights_in_order()
                 .filter(|r| r.offered(&COMPANY_SERVICES))
                 .count()
+                - 1
         );
+    }
+
+    /// The 企業管理 context of the demo data, as `GET /api/company` builds it.
+    fn demo_context() -> CompanyContext {
+        let refs = |u: &DemoUser| UserRef {
+            login_id: u.login_id.into(),
+            name: u.name.into(),
+        };
+        CompanyContext {
+            services: COMPANY_SERVICES.to_vec(),
+            accounts: (1..=4)
+                .map(|id| Account {
+                    id,
+                    branch_name: "本店営業部".into(),
+                    branch_code: "001".into(),
+                    kind: "普通".into(),
+                    number: format!("123456{id}"),
+                    memo: String::new(),
+                })
+                .collect(),
+            approvers: COMPANY_SERVICES
+                .iter()
+                .map(|s| Approvers {
+                    service: *s,
+                    users: DEMO_USERS
+                        .iter()
+                        .filter(|u| u.rights().contains(&crate::company::approve_right(*s)))
+                        .map(refs)
+                        .collect(),
+                })
+                .collect(),
+            user_limits: DEMO_USERS
+                .iter()
+                .map(|u| UserLimits {
+                    user: refs(u),
+                    limits: u.limits(),
+                })
+                .collect(),
+            one_time_password: false,
+        }
+    }
+
+    #[test]
+    fn the_demo_company_passes_the_company_rules() {
+        let c = demo_company();
+        let ctx = demo_context();
+        assert_eq!(company::change_errors(&c, &c, &ctx), vec![]);
+        let approvers = |s| -> Vec<String> {
+            ctx.approvers(s)
+                .iter()
+                .map(|u| u.login_id.clone())
+                .collect()
+        };
+        assert_eq!(approvers(Service::Payroll), ["user01"]);
+        assert!(approvers(Service::Transfer).len() >= 2);
+        assert!(approvers(Service::Bulk).len() >= 2);
+        // ダブル承認 of 給与・賞与振込 is refused, of 総合振込 accepted.
+        let mut double = c.clone();
+        for a in &mut double.approvals {
+            a.mode = ApprovalMode::DoubleUnordered;
+        }
+        let e = company::change_errors(&c, &double, &ctx);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].field, "company.approvals.payroll");
+    }
+
+    #[test]
+    fn the_users_caps_are_the_company_limits() {
+        let caps = demo_company().user_limit_caps();
+        let contracted: Vec<Limit> = COMPANY_LIMITS
+            .iter()
+            .filter(|(b, _)| COMPANY_SERVICES.contains(&b.service()))
+            .map(|(business, amount)| Limit {
+                business: *business,
+                amount: *amount,
+            })
+            .collect();
+        assert_eq!(caps, contracted);
+        for (b, amount) in DAILY_LIMITS {
+            assert!(COMPANY_LIMITS.contains(&(b, amount)), "{b:?}");
+        }
+    }
+
+    #[test]
+    fn the_demo_fee_tables_pass_the_fee_rules() {
+        for t in FeeTable::ALL {
+            let s = demo_fees(t);
+            assert_eq!(
+                kanri_contract::fees::settings_errors(&s, t),
+                vec![],
+                "{t:?}"
+            );
+            assert_eq!(
+                kanri_contract::fees::band_errors(&s.bands, t),
+                vec![],
+                "{t:?}"
+            );
+        }
+        assert_eq!(
+            demo_fees(FeeTable::PayeeTransfer).bands,
+            fees::standard(FeeTable::PayeeTransfer)
+        );
+        // 「手数料を読み込む」 changes something in the tables of their own.
+        for t in [FeeTable::PayeeBulk, FeeTable::PayerBulk] {
+            assert!(!demo_fees(t).use_standard);
+            assert_ne!(demo_fees(t).bands, fees::standard(t), "{t:?}");
+        }
     }
 }

@@ -45,12 +45,15 @@ pub const CERTIFICATE_FIELD: &str = "user.certificate";
 /// Largest amount of [`LIMIT_DIGITS`] digits.
 const LIMIT_MAX: u64 = 999_999_999_999_999;
 
-/// What the registration and change steps offer.
+/// What the registration and change steps offer. The company's limit per business is the
+/// users' cap of 企業管理 ([`crate::company::user_limit_caps`]): for 振込振替 the highest
+/// 振込振替(合計) of the accounts (no longer the `transfer` row of `company_limits`, which
+/// migration V4 removed), otherwise the 企業一日当たりの限度額 of the contracted businesses.
 pub fn form_context(c: &Connection) -> rusqlite::Result<UserFormContext> {
     Ok(UserFormContext {
         services: users::company_services(c)?,
         accounts: users::company_accounts(c)?,
-        company_limits: users::company_limits(c)?,
+        company_limits: crate::company::user_limit_caps(c)?,
         one_time_password: users::company_uses_one_time_password(c)?,
     })
 }

@@ -354,7 +354,8 @@ pub fn company_services(c: &Connection) -> rusqlite::Result<Vec<Service>> {
         .collect())
 }
 
-/// The company's limit per business, in business order.
+/// The rows of `company_limits`, in business order: the 企業一日当たりの限度額 (since
+/// migration V4 no `transfer` row; the users' caps are [`crate::company::user_limit_caps`]).
 pub fn company_limits(c: &Connection) -> rusqlite::Result<Vec<Limit>> {
     let mut st = c.prepare("SELECT business, amount FROM company_limits")?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;

@@ -203,7 +203,8 @@ async fn the_form_context_has_the_contract_accounts_and_limits() {
     assert_eq!(ctx.company_limit(LimitBusiness::Bulk), Some(50_000_000));
     assert_eq!(ctx.company_limit(LimitBusiness::Salary), Some(30_000_000));
     assert_eq!(ctx.company_limit(LimitBusiness::Bonus), Some(30_000_000));
-    assert_eq!(ctx.company_limit(LimitBusiness::Debit), Some(20_000_000));
+    // 口座振替 is not contracted: no cap (the users' caps come from 企業管理).
+    assert_eq!(ctx.company_limit(LimitBusiness::Debit), None);
     assert_eq!(
         ctx.limit_businesses(),
         [
@@ -233,9 +234,10 @@ async fn a_user_is_viewed_with_rights_accounts_and_limits_in_order() {
     assert_eq!(master.profile.rights, expected);
     assert_eq!(
         master.profile.rights.len(),
-        20,
-        "all offered rights (25 less 口座振替)"
+        19,
+        "all offered rights (25 less 口座振替) but 承認 of 給与・賞与振込"
     );
+    assert!(!master.profile.rights.contains(&Right::ApprovePayroll));
     assert!(!master.profile.rights.contains(&Right::DebitScreen));
     assert_eq!(master.profile.accounts, [1, 2, 3, 4]);
     assert_eq!(
