@@ -7,7 +7,9 @@
 //! documented for the bank's backend team in `docs/API.md`.
 
 pub mod api;
+pub mod company;
 pub mod datetime;
+pub mod fees;
 pub mod headers;
 pub mod money;
 pub mod rules;

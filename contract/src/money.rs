@@ -51,6 +51,17 @@ pub fn parse_amount(text: &str, max_digits: usize) -> Result<u64, RuleError> {
         .map_err(|_| RuleError::TooManyDigits { max: max_digits })
 }
 
+/// An amount received as a number (the backend's side of [`parse_amount`]): at most
+/// `max_digits` digits.
+pub fn within_digits(amount: u64, max_digits: usize) -> Result<(), RuleError> {
+    let digits = amount.checked_ilog10().map_or(1, |d| d as usize + 1);
+    if digits > max_digits {
+        Err(RuleError::TooManyDigits { max: max_digits })
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +94,16 @@ mod tests {
             Err(RuleError::TooManyDigits { max: 12 })
         );
         assert_eq!(parse_amount("999999999999", 12), Ok(999_999_999_999));
+    }
+
+    #[test]
+    fn numbers_are_checked_for_digits_too() {
+        assert_eq!(within_digits(0, 1), Ok(()));
+        assert_eq!(within_digits(999_999_999_999, 12), Ok(()));
+        assert_eq!(
+            within_digits(1_000_000_000_000, 12),
+            Err(RuleError::TooManyDigits { max: 12 })
+        );
     }
 
     proptest! {

@@ -80,6 +80,9 @@ pub enum RuleError {
     /// A login ID already registered.
     #[error("taken")]
     Taken,
+    /// A カナ field with a character other than 全角カタカナ and the allowed symbols.
+    #[error("not katakana")]
+    NotKatakana { ch: char },
 }
 
 impl RuleError {
@@ -105,6 +108,7 @@ impl RuleError {
             RuleError::ExceedsLimit { .. } => "exceeds_limit",
             RuleError::NoneSelected => "none_selected",
             RuleError::Taken => "taken",
+            RuleError::NotKatakana { .. } => "not_katakana",
         }
     }
 
@@ -170,6 +174,9 @@ impl RuleError {
             RuleError::Taken => {
                 format!("この{label}は既に登録されています。別の{label}を入力してください。")
             }
+            RuleError::NotKatakana { ch } => format!(
+                "{label}は全角カタカナ・全角英数字・全角スペースと記号（）．－／で入力してください（「{ch}」は使用できません）。"
+            ),
         }
     }
 
