@@ -3,6 +3,8 @@
 use crate::api::{Api, ApiError};
 use crate::components::frame::PublicFrame;
 use crate::components::notice::{Notice, Tone};
+use crate::pages::company::fees::FeeState;
+use crate::pages::company::CompanyState;
 use crate::pages::password_change::LastPasswordChange;
 use crate::pages::users::UsersState;
 use crate::routes::AppRoutes;
@@ -23,10 +25,16 @@ pub fn App() -> impl IntoView {
     provide_context(LastPasswordChange::default());
     let users = UsersState::new();
     provide_context(users);
+    let company = CompanyState::new();
+    provide_context(company);
+    let fees = FeeState::new();
+    provide_context(fees);
     // Nothing entered or shown for one user survives their session.
     Effect::new(move |_| {
         if auth.state.with(|s| s.phase()) != Phase::LoggedIn {
             users.reset();
+            company.reset();
+            fees.reset();
         }
     });
 

@@ -2,6 +2,11 @@
 
 use crate::components::frame::AppFrame;
 use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
+use crate::pages::company::fees::{FeeConfirmPage, FeeDonePage, FeeEditPage, FeeViewPage};
+use crate::pages::company::{
+    confirm::CompanyConfirmPage, done::CompanyDonePage, edit::CompanyEditPage,
+    tasks::CompanyTasksPage, view::CompanyViewPage,
+};
 use crate::pages::users::certificates::{
     CertRevokeConfirmPage, CertRevokeListPage, CertRevokedPage,
 };
@@ -99,6 +104,36 @@ pub mod paths {
         format!("/admin/users/certificates/{}/done", encode(login_id))
     }
 
+    /// 企業管理 › 作業内容選択 [BKGK004].
+    pub const COMPANY_TASKS: &str = "/admin/company";
+    /// 企業情報照会 [BKGK005].
+    pub const COMPANY_VIEW: &str = "/admin/company/info";
+    /// 企業情報変更 [BKGK001].
+    pub const COMPANY_EDIT: &str = "/admin/company/info/edit";
+    /// 企業情報変更確認 [BKGK002].
+    pub const COMPANY_CONFIRM: &str = "/admin/company/info/edit/confirm";
+    /// 企業情報変更結果 [BKGK003].
+    pub const COMPANY_DONE: &str = "/admin/company/info/edit/done";
+
+    /// 手数料照会 / 変更 of each table (menu entries need constants; they equal
+    /// [`fees_view`] and [`fees_step`]`(…, "edit")`).
+    pub const FEES_PAYEE_TRANSFER: &str = "/admin/company/fees/payee-transfer";
+    pub const FEES_PAYEE_TRANSFER_EDIT: &str = "/admin/company/fees/payee-transfer/edit";
+    pub const FEES_PAYEE_BULK: &str = "/admin/company/fees/payee-bulk";
+    pub const FEES_PAYEE_BULK_EDIT: &str = "/admin/company/fees/payee-bulk/edit";
+    pub const FEES_PAYER_BULK: &str = "/admin/company/fees/payer-bulk";
+    pub const FEES_PAYER_BULK_EDIT: &str = "/admin/company/fees/payer-bulk/edit";
+
+    /// 手数料照会 of one table: `/admin/company/fees/{slug}`.
+    pub fn fees_view(table: kanri_contract::fees::FeeTable) -> String {
+        format!("/admin/company/fees/{}", table.slug())
+    }
+
+    /// A step of 手数料の変更 (`edit`, `confirm`, `done`).
+    pub fn fees_step(table: kanri_contract::fees::FeeTable, step: &str) -> String {
+        format!("/admin/company/fees/{}/{step}", table.slug())
+    }
+
     /// The help of a screen.
     pub fn help(screen_id: &str) -> String {
         format!("/help/{screen_id}")
@@ -139,6 +174,15 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/users/certificates") view=CertRevokeListPage />
                 <Route path=path!("/admin/users/certificates/:login_id") view=CertRevokeConfirmPage />
                 <Route path=path!("/admin/users/certificates/:login_id/done") view=CertRevokedPage />
+                <Route path=path!("/admin/company") view=CompanyTasksPage />
+                <Route path=path!("/admin/company/info") view=CompanyViewPage />
+                <Route path=path!("/admin/company/info/edit") view=CompanyEditPage />
+                <Route path=path!("/admin/company/info/edit/confirm") view=CompanyConfirmPage />
+                <Route path=path!("/admin/company/info/edit/done") view=CompanyDonePage />
+                <Route path=path!("/admin/company/fees/:table") view=FeeViewPage />
+                <Route path=path!("/admin/company/fees/:table/edit") view=FeeEditPage />
+                <Route path=path!("/admin/company/fees/:table/confirm") view=FeeConfirmPage />
+                <Route path=path!("/admin/company/fees/:table/done") view=FeeDonePage />
             </ParentRoute>
         </Routes>
     }
@@ -163,6 +207,11 @@ mod tests {
             paths::CERTIFICATE_RENEWAL,
             paths::CERTIFICATE_REFUSED,
             paths::CERT_REVOKE_LIST,
+            paths::COMPANY_TASKS,
+            paths::COMPANY_VIEW,
+            paths::COMPANY_EDIT,
+            paths::COMPANY_CONFIRM,
+            paths::COMPANY_DONE,
         ];
         let mut sorted = all.to_vec();
         sorted.sort();
@@ -175,5 +224,26 @@ mod tests {
             "/admin/users/u/user01/edit/basic"
         );
         assert_eq!(paths::cert_revoke("a/b"), "/admin/users/certificates/a%2Fb");
+        use kanri_contract::fees::FeeTable::*;
+        for (t, view, edit) in [
+            (
+                PayeeTransfer,
+                paths::FEES_PAYEE_TRANSFER,
+                paths::FEES_PAYEE_TRANSFER_EDIT,
+            ),
+            (
+                PayeeBulk,
+                paths::FEES_PAYEE_BULK,
+                paths::FEES_PAYEE_BULK_EDIT,
+            ),
+            (
+                PayerBulk,
+                paths::FEES_PAYER_BULK,
+                paths::FEES_PAYER_BULK_EDIT,
+            ),
+        ] {
+            assert_eq!(paths::fees_view(t), view);
+            assert_eq!(paths::fees_step(t, "edit"), edit);
+        }
     }
 }

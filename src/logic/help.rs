@@ -156,7 +156,118 @@ pub const NOT_FOUND: Screen = screen(
 );
 pub const HELP: Screen = screen("BHLP001", "ヘルプ", "各画面の操作方法をご案内します。");
 
+/// 手数料 (manual 001 "手数料情報の変更"): 変更 / 確認 / 結果 / 照会 of each table.
+pub const FEES_PAYEE_TRANSFER_EDIT: Screen = screen(
+    "BKGK011",
+    "先方負担手数料[振込振替]変更",
+    "「適用最低支払金額」「支払金額範囲」「振込パターンごとの手数料」を入力し、「変更」ボタンをクリックしてください。当社の基準手数料を使用する場合、「使用する(常に最新の基準手数料を使用する)」を選択してください。基準手数料が変更になった場合でも、自動で更新されます。「手数料を読み込む」ボタンをクリックすると、当社所定の振込手数料を読み込むことができます。金額は半角数字で、支払金額範囲と適用最低支払金額は12桁以内、手数料は5桁以内で入力してください。最後の行の上限を空欄にすると「上限なし」になります。",
+);
+pub const FEES_PAYEE_TRANSFER_CONFIRM: Screen = screen(
+    "BKGK012",
+    "先方負担手数料[振込振替]変更確認",
+    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンをクリックしてください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。変更した内容は黄色で表示され、「変更」と変更前の内容が表示されています。",
+);
+pub const FEES_PAYEE_TRANSFER_DONE: Screen = screen(
+    "BKGK013",
+    "先方負担手数料[振込振替]変更結果",
+    "先方負担手数料[振込振替]の変更が完了しました。変更した内容は黄色で表示されています。変更結果をご確認ください。",
+);
+pub const FEES_PAYEE_TRANSFER_VIEW: Screen = screen(
+    "BKGK014",
+    "先方負担手数料[振込振替]照会",
+    "振込振替業務で使用する先方負担手数料情報を照会できます。変更する場合は「変更」ボタンをクリックしてください。",
+);
+pub const FEES_PAYEE_BULK_EDIT: Screen = screen(
+    "BKGK021",
+    "先方負担手数料[総合振込]変更",
+    "「適用最低支払金額」「支払金額範囲」「振込パターンごとの手数料」を入力し、「変更」ボタンをクリックしてください。手数料計算方法を「据置型」「以上手数料加算型」「未満手数料加算型」のいずれかから選択してください。当社の基準手数料を使用する場合、「使用する(常に最新の基準手数料を使用する)」を選択してください。基準手数料が変更になった場合でも、自動で更新されます。「手数料を読み込む」ボタンをクリックすると、当社所定の振込手数料を読み込むことができます。金額は半角数字で、支払金額範囲と適用最低支払金額は12桁以内、手数料は5桁以内で入力してください。最後の行の上限を空欄にすると「上限なし」になります。",
+);
+pub const FEES_PAYEE_BULK_CONFIRM: Screen = screen(
+    "BKGK022",
+    "先方負担手数料[総合振込]変更確認",
+    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンをクリックしてください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。変更した内容は黄色で表示され、「変更」と変更前の内容が表示されています。",
+);
+pub const FEES_PAYEE_BULK_DONE: Screen = screen(
+    "BKGK023",
+    "先方負担手数料[総合振込]変更結果",
+    "先方負担手数料[総合振込]の変更が完了しました。変更した内容は黄色で表示されています。変更結果をご確認ください。",
+);
+pub const FEES_PAYEE_BULK_VIEW: Screen = screen(
+    "BKGK024",
+    "先方負担手数料[総合振込]照会",
+    "総合振込業務で使用する先方負担手数料情報を照会できます。変更する場合は「変更」ボタンをクリックしてください。",
+);
+pub const FEES_PAYER_BULK_EDIT: Screen = screen(
+    "BKGK031",
+    "当方負担手数料[総合振込]変更",
+    "「振込金額範囲」「振込パターンごとの手数料」を入力し、「変更」ボタンをクリックしてください。当社の基準手数料を使用する場合、「使用する(常に最新の基準手数料を使用する)」を選択してください。基準手数料が変更になった場合でも、自動で更新されます。「手数料を読み込む」ボタンをクリックすると、当社所定の振込手数料を読み込むことができます。金額は半角数字で、振込金額範囲は12桁以内、手数料は5桁以内で入力してください。最後の行の上限を空欄にすると「上限なし」になります。",
+);
+pub const FEES_PAYER_BULK_CONFIRM: Screen = screen(
+    "BKGK032",
+    "当方負担手数料[総合振込]変更確認",
+    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンをクリックしてください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。変更した内容は黄色で表示され、「変更」と変更前の内容が表示されています。",
+);
+pub const FEES_PAYER_BULK_DONE: Screen = screen(
+    "BKGK033",
+    "当方負担手数料[総合振込]変更結果",
+    "当方負担手数料[総合振込]の変更が完了しました。変更した内容は黄色で表示されています。変更結果をご確認ください。",
+);
+pub const FEES_PAYER_BULK_VIEW: Screen = screen(
+    "BKGK034",
+    "当方負担手数料[総合振込]照会",
+    "総合振込業務で使用する当方負担手数料情報を照会できます。変更する場合は「変更」ボタンをクリックしてください。",
+);
+
+/// The screen of `step` of the fee table `table`.
+pub fn fee_screen(
+    table: kanri_contract::fees::FeeTable,
+    step: crate::logic::fee_form::FeeStep,
+) -> Screen {
+    use crate::logic::fee_form::FeeStep;
+    use kanri_contract::fees::FeeTable;
+    match (table, step) {
+        (FeeTable::PayeeTransfer, FeeStep::Edit) => FEES_PAYEE_TRANSFER_EDIT,
+        (FeeTable::PayeeTransfer, FeeStep::Confirm) => FEES_PAYEE_TRANSFER_CONFIRM,
+        (FeeTable::PayeeTransfer, FeeStep::Done) => FEES_PAYEE_TRANSFER_DONE,
+        (FeeTable::PayeeTransfer, FeeStep::View) => FEES_PAYEE_TRANSFER_VIEW,
+        (FeeTable::PayeeBulk, FeeStep::Edit) => FEES_PAYEE_BULK_EDIT,
+        (FeeTable::PayeeBulk, FeeStep::Confirm) => FEES_PAYEE_BULK_CONFIRM,
+        (FeeTable::PayeeBulk, FeeStep::Done) => FEES_PAYEE_BULK_DONE,
+        (FeeTable::PayeeBulk, FeeStep::View) => FEES_PAYEE_BULK_VIEW,
+        (FeeTable::PayerBulk, FeeStep::Edit) => FEES_PAYER_BULK_EDIT,
+        (FeeTable::PayerBulk, FeeStep::Confirm) => FEES_PAYER_BULK_CONFIRM,
+        (FeeTable::PayerBulk, FeeStep::Done) => FEES_PAYER_BULK_DONE,
+        (FeeTable::PayerBulk, FeeStep::View) => FEES_PAYER_BULK_VIEW,
+    }
+}
+
 /// Every screen, for the help page.
+pub const COMPANY_TASKS: Screen = screen(
+    "BKGK004",
+    "作業内容選択",
+    "企業管理で行う作業を選択してください。企業情報の照会・変更、手数料情報の照会・変更ができます。",
+);
+pub const COMPANY_VIEW: Screen = screen(
+    "BKGK005",
+    "企業情報照会",
+    "登録されている企業情報、承認機能の利用有無、口座一日当たりの限度額、企業一日当たりの限度額を表示しています。変更する場合は「変更」ボタンを押してください。",
+);
+pub const COMPANY_EDIT: Screen = screen(
+    "BKGK001",
+    "企業情報変更",
+    "「企業情報」「承認機能の利用有無」「口座一日当たりの限度額」「企業一日当たりの限度額」を入力し、「変更」ボタンを押してください。口座一日当たりの限度額は半角数字15桁以内、企業一日当たりの限度額は半角数字12桁以内で入力してください。ダブル承認を選択するには、その業務の承認権限を持つ利用者が2名以上必要です。",
+);
+pub const COMPANY_CONFIRM: Screen = screen(
+    "BKGK002",
+    "企業情報変更確認",
+    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。変更した内容は黄色で表示され、「変更」と変更前の内容が表示されています。",
+);
+pub const COMPANY_DONE: Screen = screen(
+    "BKGK003",
+    "企業情報変更結果",
+    "企業情報の変更が完了しました。変更結果をご確認ください。",
+);
+
 pub const ALL: &[Screen] = &[
     LOGIN,
     LOGGED_OUT,
@@ -184,8 +295,25 @@ pub const ALL: &[Screen] = &[
     CERT_REVOKE_LIST,
     CERT_REVOKE_CONFIRM,
     CERT_REVOKE_DONE,
+    COMPANY_TASKS,
+    COMPANY_VIEW,
+    COMPANY_EDIT,
+    COMPANY_CONFIRM,
+    COMPANY_DONE,
     NOT_FOUND,
     NOT_PERMITTED,
+    FEES_PAYEE_TRANSFER_EDIT,
+    FEES_PAYEE_TRANSFER_CONFIRM,
+    FEES_PAYEE_TRANSFER_DONE,
+    FEES_PAYEE_TRANSFER_VIEW,
+    FEES_PAYEE_BULK_EDIT,
+    FEES_PAYEE_BULK_CONFIRM,
+    FEES_PAYEE_BULK_DONE,
+    FEES_PAYEE_BULK_VIEW,
+    FEES_PAYER_BULK_EDIT,
+    FEES_PAYER_BULK_CONFIRM,
+    FEES_PAYER_BULK_DONE,
+    FEES_PAYER_BULK_VIEW,
     HELP,
 ];
 
@@ -215,5 +343,23 @@ mod tests {
         }
         assert_eq!(by_id("BSSK001"), Some(BUSINESS_SELECT));
         assert_eq!(by_id("XXXX999"), None);
+    }
+
+    #[test]
+    fn every_fee_screen_names_its_table() {
+        use crate::logic::fee_form::FeeStep;
+        use kanri_contract::fees::FeeTable;
+        for t in FeeTable::ALL {
+            for (step, suffix) in [
+                (FeeStep::Edit, "変更"),
+                (FeeStep::Confirm, "変更確認"),
+                (FeeStep::Done, "変更結果"),
+                (FeeStep::View, "照会"),
+            ] {
+                let s = fee_screen(t, step);
+                assert_eq!(s.title, format!("{}{suffix}", t.title()));
+                assert_eq!(by_id(s.id), Some(s));
+            }
+        }
     }
 }

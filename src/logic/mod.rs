@@ -2,6 +2,9 @@
 
 pub mod cert_revoke;
 pub mod certificate;
+pub mod company_form;
+pub mod diff;
+pub mod fee_form;
 pub mod help;
 pub mod idempotency;
 pub mod menu;
