@@ -8,6 +8,8 @@ use kanri_contract::api::{
     AuthContext, ErrorBody, ErrorCode, LoginRequest, PasswordChangeRequest, PasswordChangeResult,
     Session,
 };
+use kanri_contract::company::{CompanyChangeRequest, CompanyChanged, CompanyView};
+use kanri_contract::fees::{FeeChangeRequest, FeeTable, FeeView, FeesChanged};
 use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY};
 use kanri_contract::users::{
     CertificateRevoked, DeleteUserRequest, RevokeCertificateRequest, SortKey, SortOrder,
@@ -259,6 +261,39 @@ impl Api {
     ) -> Result<CertificateRevoked, ApiError> {
         let path = format!("/users/{}/certificate/revoke", encode_segment(login_id));
         self.authed(Method::POST, &path, Some(Self::json(req)?), Some(key))
+            .await
+    }
+
+    /// `GET /api/company`: 企業情報 and what its checks need.
+    pub async fn company(&self) -> Result<CompanyView, ApiError> {
+        self.authed(Method::GET, "/company", None, None).await
+    }
+
+    /// `PUT /api/company`: 企業情報変更 [BKGK002].
+    pub async fn change_company(
+        &self,
+        req: &CompanyChangeRequest,
+        key: &str,
+    ) -> Result<CompanyChanged, ApiError> {
+        self.authed(Method::PUT, "/company", Some(Self::json(req)?), Some(key))
+            .await
+    }
+
+    /// `GET /api/company/fees/{table}`.
+    pub async fn fees(&self, table: FeeTable) -> Result<FeeView, ApiError> {
+        let path = format!("/company/fees/{}", table.slug());
+        self.authed(Method::GET, &path, None, None).await
+    }
+
+    /// `PUT /api/company/fees/{table}`: 手数料の変更.
+    pub async fn change_fees(
+        &self,
+        table: FeeTable,
+        req: &FeeChangeRequest,
+        key: &str,
+    ) -> Result<FeesChanged, ApiError> {
+        let path = format!("/company/fees/{}", table.slug());
+        self.authed(Method::PUT, &path, Some(Self::json(req)?), Some(key))
             .await
     }
 

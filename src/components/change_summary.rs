@@ -1,38 +1,59 @@
-//! A user's data, section by section, as on the manual's 確認 and 結果 screens.
+//! What a change altered, section by section, as on the manuals' 確認 and 結果 screens
+//! (利用者登録・変更, 企業情報変更, 手数料の変更, and the 照会 screens without marks).
 
-use crate::logic::user_summary::{Mark, Section, SectionKind};
+use crate::logic::diff::{Body, Cell, Grid, Mark, Row, Section};
 use leptos::prelude::*;
 use stylers::style;
 
-/// The sections of [`crate::logic::user_summary::sections`] as tables. Changed values
-/// carry the word 「変更」 (and the old value), added ones 「追加」, removed ones 「解除」,
-/// so a change never shows by colour alone. With `edit_href`, each section has a
-/// 「変更」 link back to its step.
+/// The words of a mark (a change never shows by colour alone).
+fn mark_word(mark: &Mark, table_row: bool) -> Option<&'static str> {
+    match mark {
+        Mark::Unchanged => None,
+        Mark::Changed { .. } => Some("変更"),
+        Mark::Added => Some("追加"),
+        Mark::Removed if table_row => Some("削除"),
+        Mark::Removed => Some("解除"),
+    }
+}
+
+fn mark_class(mark: &Mark) -> &'static str {
+    match mark {
+        Mark::Unchanged => "",
+        Mark::Changed { .. } => "changed",
+        Mark::Added => "added",
+        Mark::Removed => "removed",
+    }
+}
+
+/// [`crate::logic::diff::Section`]s as tables. A changed value is highlighted in yellow
+/// and carries the word 「変更」 and its old value (「変更前：…」); added items carry
+/// 「追加」, removed ones 「解除」 (a removed table row 「削除」), struck through. A section
+/// with an `edit_href` has a 「変更」 link back to where it is edited.
 #[component]
-pub fn UserSummary(
+pub fn ChangeSummary(
     /// What to show.
     sections: Vec<Section>,
-    /// The link of each section's 「変更」 (check-answers pattern), if any.
-    #[prop(optional)]
-    edit_href: Option<Callback<SectionKind, String>>,
     /// Prefix of the heading ids (unique on the page).
-    #[prop(default = "user")]
+    #[prop(default = "summary")]
     id_prefix: &'static str,
 ) -> impl IntoView {
     let class = style! {
-        .user-section {
+        .change-section {
             margin-bottom: 1.5rem;
         }
-        .section-head {
+        .change-head {
             display: flex;
             flex-wrap: wrap;
             align-items: baseline;
             justify-content: space-between;
             gap: 0.5rem;
         }
-        .section-head h2 {
+        .change-head h2 {
             margin: 0 0 0.5rem;
             font-size: 1.25rem;
+        }
+        .table-scroll {
+            overflow-x: auto;
         }
         table {
             width: 100%;
@@ -43,15 +64,24 @@ pub fn UserSummary(
             border: 1px solid var(--color-border);
             text-align: left;
             vertical-align: top;
+            overflow-wrap: anywhere;
         }
         th {
-            width: 35%;
             background: var(--color-bg);
         }
-        tr.changed td, tr.added td {
+        th.row-label {
+            width: 35%;
+        }
+        td.amount {
+            text-align: right;
+        }
+        .changed, .added {
             background: var(--color-warning-tint);
         }
-        tr.removed td .value {
+        th.changed, th.added {
+            background: var(--color-warning-tint);
+        }
+        .removed .value {
             text-decoration: line-through;
         }
         .mark {
@@ -61,6 +91,7 @@ pub fn UserSummary(
             border: 1px solid var(--color-text);
             font-size: 0.875rem;
             font-weight: bold;
+            text-decoration: none;
         }
         .before {
             display: block;
@@ -68,49 +99,103 @@ pub fn UserSummary(
             font-size: 0.875rem;
         }
     };
+
+    let value_view = move |value: String, mark: Mark, table_row: bool| {
+        let word = mark_word(&mark, table_row);
+        let before = match mark {
+            Mark::Changed { before } => Some(before),
+            _ => None,
+        };
+        view! { class = class,
+            <span class="value">{value}</span>
+            {word.map(|m| view! { class = class, <span class="mark">{m}</span> })}
+            {before.map(|b| view! { class = class,
+                <span class="before">{format!("変更前：{b}")}</span>
+            })}
+        }
+    };
+
+    let rows_view = move |rows: Vec<Row>| {
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                let cls = mark_class(&r.mark);
+                view! { class = class,
+                    <tr class=cls>
+                        <th scope="row" class="row-label">{r.label}</th>
+                        <td>{value_view(r.value, r.mark, false)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! { class = class, <table><tbody>{rows}</tbody></table> }
+    };
+
+    let grid_view = move |g: Grid| {
+        let head = g
+            .columns
+            .into_iter()
+            .map(|c| view! { class = class, <th scope="col">{c}</th> })
+            .collect_view();
+        let rows = g
+            .rows
+            .into_iter()
+            .map(|r| {
+                let row_cls = mark_class(&r.mark);
+                let whole_row = r.mark.is_change();
+                let Cell { value, mark } = r.heading;
+                let heading_mark = if whole_row { r.mark.clone() } else { mark };
+                let heading_cls = mark_class(&heading_mark);
+                let cells = r
+                    .cells
+                    .into_iter()
+                    .map(|c| {
+                        let cls = format!("amount {}", mark_class(&c.mark));
+                        view! { class = class,
+                            <td class=cls>{value_view(c.value, c.mark, false)}</td>
+                        }
+                    })
+                    .collect_view();
+                view! { class = class,
+                    <tr class=row_cls>
+                        <th scope="row" class=heading_cls>
+                            {value_view(value, heading_mark, true)}
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! { class = class,
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+
     sections
         .into_iter()
         .map(|s| {
-            let heading_id = format!("{id_prefix}-{:?}", s.kind).to_lowercase();
+            let heading_id = format!("{id_prefix}-{}", s.key);
             let labelled_by = heading_id.clone();
-            let link = edit_href.map(|f| {
-                let href = f.run(s.kind);
+            let link = s.edit_href.map(|href| {
                 let name = format!("{}を変更する", s.title);
                 view! { class = class, <a href=href aria-label=name>"変更"</a> }
             });
-            let rows = s
-                .rows
-                .into_iter()
-                .map(|r| {
-                    let (cls, mark, before) = match r.mark {
-                        Mark::Unchanged => ("", None, None),
-                        Mark::Changed { before } => ("changed", Some("変更"), Some(before)),
-                        Mark::Added => ("added", Some("追加"), None),
-                        Mark::Removed => ("removed", Some("解除"), None),
-                    };
-                    view! { class = class,
-                        <tr class=cls>
-                            <th scope="row">{r.label}</th>
-                            <td>
-                                <span class="value">{r.value}</span>
-                                {mark.map(|m| view! { class = class, <span class="mark">{m}</span> })}
-                                {before.map(|b| view! { class = class,
-                                    <span class="before">{format!("変更前：{b}")}</span>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let body = match s.body {
+                Body::Rows(rows) => rows_view(rows).into_any(),
+                Body::Grid(g) => grid_view(g).into_any(),
+            };
             view! { class = class,
-                <section class="user-section" aria-labelledby=labelled_by>
-                    <div class="section-head">
+                <section class="change-section" aria-labelledby=labelled_by>
+                    <div class="change-head">
                         <h2 id=heading_id>{s.title}</h2>
                         {link}
                     </div>
-                    <table>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    {body}
                 </section>
             }
         })

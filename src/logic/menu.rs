@@ -52,7 +52,7 @@ pub const BUSINESSES: &[MenuEntry] = &[
     entry(
         "企業管理",
         "企業情報の照会、変更が可能です。企業名の変更、承認方法の設定、データ受付の取引限度額の設定、口座メモの登録、為替手数料の設定を行います。",
-        None,
+        Some(paths::COMPANY_TASKS),
         Requirement::Permission(Permission::ManageCompany),
     ),
     entry(
@@ -155,6 +155,70 @@ pub const USER_TASKS: &[MenuGroup] = &[
     },
 ];
 
+const COMPANY: Requirement = Requirement::Permission(Permission::ManageCompany);
+
+/// 企業管理 › 作業内容選択 [BKGK004], with the manual's descriptions.
+pub const COMPANY_TASKS: &[MenuGroup] = &[
+    MenuGroup {
+        heading: "企業情報",
+        entries: &[
+            entry(
+                "企業情報の照会",
+                "企業名、承認機能の利用有無、口座一日当たりの限度額、企業一日当たりの限度額を照会できます。",
+                Some(paths::COMPANY_VIEW),
+                COMPANY,
+            ),
+            entry(
+                "企業情報の変更",
+                "企業名、承認機能の利用有無、口座一日当たりの限度額、企業一日当たりの限度額を変更できます。",
+                Some(paths::COMPANY_EDIT),
+                COMPANY,
+            ),
+        ],
+    },
+    MenuGroup {
+        heading: "手数料情報",
+        entries: &[
+            entry(
+                "先方負担手数料[振込振替]の変更",
+                "振込振替業務で使用する先方負担手数料情報を変更できます。",
+                Some(paths::FEES_PAYEE_TRANSFER_EDIT),
+                COMPANY,
+            ),
+            entry(
+                "先方負担手数料[総合振込]の変更",
+                "総合振込業務で使用する先方負担手数料情報を変更できます。",
+                Some(paths::FEES_PAYEE_BULK_EDIT),
+                COMPANY,
+            ),
+            entry(
+                "当方負担手数料[総合振込]の変更",
+                "総合振込業務で使用する当方負担手数料情報を変更できます。",
+                Some(paths::FEES_PAYER_BULK_EDIT),
+                COMPANY,
+            ),
+            entry(
+                "先方負担手数料[振込振替]の照会",
+                "振込振替業務で使用する先方負担手数料情報を照会できます。",
+                Some(paths::FEES_PAYEE_TRANSFER),
+                COMPANY,
+            ),
+            entry(
+                "先方負担手数料[総合振込]の照会",
+                "総合振込業務で使用する先方負担手数料情報を照会できます。",
+                Some(paths::FEES_PAYEE_BULK),
+                COMPANY,
+            ),
+            entry(
+                "当方負担手数料[総合振込]の照会",
+                "総合振込業務で使用する当方負担手数料情報を照会できます。",
+                Some(paths::FEES_PAYER_BULK),
+                COMPANY,
+            ),
+        ],
+    },
+];
+
 impl MenuEntry {
     /// Whether a user with rights `has` sees this entry.
     pub fn visible(&self, has: &impl Fn(Permission) -> bool) -> bool {
@@ -223,6 +287,17 @@ mod tests {
         assert!(visible_entries(BUSINESSES, |_| false)
             .iter()
             .any(|e| e.label == "利用者管理"));
+    }
+
+    #[test]
+    fn company_management_is_for_administrators_only() {
+        assert!(visible_groups(COMPANY_TASKS, |_| false).is_empty());
+        assert!(!visible_entries(BUSINESSES, |_| false)
+            .iter()
+            .any(|e| e.label == "企業管理"));
+        let admin = visible_groups(COMPANY_TASKS, |p| p == Permission::ManageCompany);
+        assert_eq!(admin.len(), 2);
+        assert_eq!(admin[1].1.len(), 6);
     }
 
     #[test]

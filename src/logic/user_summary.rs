@@ -5,62 +5,49 @@ use kanri_contract::money::format_yen;
 use kanri_contract::user_rules::limit_label;
 use kanri_contract::users::{UserFormContext, UserProfile, RIGHT_GROUPS};
 
-/// How a row relates to the user before the change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mark {
-    Unchanged,
-    /// Changed; `before` is the old value as shown.
-    Changed {
-        before: String,
-    },
-    /// Newly granted / selected.
-    Added,
-    /// Taken away / deselected (shown struck through, with the word 解除).
-    Removed,
-}
+use crate::logic::diff::{compare as compare_str, membership, row};
+pub use crate::logic::diff::{Mark, Row, Section};
 
-/// One row: a label and a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub label: String,
-    pub value: String,
-    pub mark: Mark,
-}
-
-/// One section of the summary.
+/// The sections of a user, in wizard order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKind {
     /// 利用者基本情報 (step 1).
     Basics,
     /// サービス利用権限 (step 2).
     Rights,
-    /// 利用可能口座 and 限度額 (step 3).
+    /// 利用可能口座 (step 3).
     Accounts,
     /// 限度額 (step 3).
     Limits,
 }
 
-/// A titled section.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub kind: SectionKind,
-    pub title: &'static str,
-    pub rows: Vec<Row>,
-}
+impl SectionKind {
+    pub const ALL: [SectionKind; 4] = [
+        SectionKind::Basics,
+        SectionKind::Rights,
+        SectionKind::Accounts,
+        SectionKind::Limits,
+    ];
 
-fn row(label: impl Into<String>, value: impl Into<String>, mark: Mark) -> Row {
-    Row {
-        label: label.into(),
-        value: value.into(),
-        mark,
+    /// The [`Section::key`] of this kind.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Basics => "basics",
+            SectionKind::Rights => "rights",
+            SectionKind::Accounts => "accounts",
+            SectionKind::Limits => "limits",
+        }
+    }
+
+    pub fn of(section: &Section) -> Option<SectionKind> {
+        SectionKind::ALL
+            .into_iter()
+            .find(|k| k.key() == section.key)
     }
 }
 
 fn compare(before: Option<String>, now: &str) -> Mark {
-    match before {
-        Some(b) if b != now => Mark::Changed { before: b },
-        _ => Mark::Unchanged,
-    }
+    compare_str(before.as_deref(), now)
 }
 
 /// 付与する / 付与しない.
@@ -127,12 +114,7 @@ pub fn sections(
     for g in RIGHT_GROUPS {
         for r in g.offered(&ctx.services) {
             let has = user.rights.contains(&r);
-            let had = before.map(|b| b.rights.contains(&r));
-            let mark = match (had, has) {
-                (Some(false), true) => Mark::Added,
-                (Some(true), false) => Mark::Removed,
-                _ => Mark::Unchanged,
-            };
+            let mark = membership(before.map(|b| b.rights.contains(&r)), has);
             if has || mark == Mark::Removed {
                 rights.push(row(g.title, r.label(), mark));
             }
@@ -145,12 +127,7 @@ pub fn sections(
     let mut accounts = Vec::new();
     for a in &ctx.accounts {
         let has = user.accounts.contains(&a.id);
-        let had = before.map(|b| b.accounts.contains(&a.id));
-        let mark = match (had, has) {
-            (Some(false), true) => Mark::Added,
-            (Some(true), false) => Mark::Removed,
-            _ => Mark::Unchanged,
-        };
+        let mark = membership(before.map(|b| b.accounts.contains(&a.id)), has);
         if has || mark == Mark::Removed {
             let memo = if a.memo.is_empty() {
                 String::new()
@@ -177,26 +154,10 @@ pub fn sections(
         .collect();
 
     vec![
-        Section {
-            kind: SectionKind::Basics,
-            title: "利用者基本情報",
-            rows: basics,
-        },
-        Section {
-            kind: SectionKind::Rights,
-            title: "サービス利用権限",
-            rows: rights,
-        },
-        Section {
-            kind: SectionKind::Accounts,
-            title: "利用可能口座",
-            rows: accounts,
-        },
-        Section {
-            kind: SectionKind::Limits,
-            title: "利用者一回当たり限度額",
-            rows: limits,
-        },
+        Section::rows(SectionKind::Basics.key(), "利用者基本情報", basics),
+        Section::rows(SectionKind::Rights.key(), "サービス利用権限", rights),
+        Section::rows(SectionKind::Accounts.key(), "利用可能口座", accounts),
+        Section::rows(SectionKind::Limits.key(), "利用者一回当たり限度額", limits),
     ]
 }
 
@@ -242,11 +203,14 @@ mod tests {
         assert_eq!(s.len(), 4);
         assert!(s
             .iter()
-            .flat_map(|s| &s.rows)
+            .flat_map(|s| s.labelled_rows())
             .all(|r| r.mark == Mark::Unchanged));
-        assert_eq!(s[2].rows[0].value, "普通 1234567（運転資金）");
-        assert_eq!(s[3].rows[0].label, "利用者一回当たり限度額（振込振替）");
-        assert_eq!(s[3].rows[0].value, "1,500,000円");
+        assert_eq!(s[2].labelled_rows()[0].value, "普通 1234567（運転資金）");
+        assert_eq!(
+            s[3].labelled_rows()[0].label,
+            "利用者一回当たり限度額（振込振替）"
+        );
+        assert_eq!(s[3].labelled_rows()[0].value, "1,500,000円");
     }
 
     #[test]
@@ -258,14 +222,22 @@ mod tests {
         after.accounts = vec![];
         after.limits[0].amount = 2_000_000;
         let s = sections(&after, &ctx(), Some(&before), vec![]);
-        let admin = s[0].rows.iter().find(|r| r.label == "管理者権限").unwrap();
+        let admin = s[0]
+            .labelled_rows()
+            .iter()
+            .find(|r| r.label == "管理者権限")
+            .unwrap();
         assert_eq!(
             admin.mark,
             Mark::Changed {
                 before: "付与しない".into()
             }
         );
-        let marks: Vec<_> = s[1].rows.iter().map(|r| (&r.value[..], &r.mark)).collect();
+        let marks: Vec<_> = s[1]
+            .labelled_rows()
+            .iter()
+            .map(|r| (&r.value[..], &r.mark))
+            .collect();
         assert_eq!(
             marks,
             [
@@ -273,9 +245,9 @@ mod tests {
                 ("全取引照会", &Mark::Removed)
             ]
         );
-        assert_eq!(s[2].rows[0].mark, Mark::Removed);
+        assert_eq!(s[2].labelled_rows()[0].mark, Mark::Removed);
         assert_eq!(
-            s[3].rows[0].mark,
+            s[3].labelled_rows()[0].mark,
             Mark::Changed {
                 before: "1,500,000円".into()
             }

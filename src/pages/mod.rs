@@ -2,6 +2,7 @@
 
 pub mod business_select;
 pub mod certificate;
+pub mod company;
 pub mod help;
 pub mod home;
 pub mod logged_out;

@@ -2,8 +2,8 @@
 //! user with the company context, the user's status rows, and the load-failure notice.
 
 use crate::api::{Api, ApiError};
+use crate::components::change_summary::ChangeSummary;
 use crate::components::notice::{Notice, Tone};
-use crate::components::user_summary::UserSummary;
 use crate::logic::user_detail::status_rows;
 use crate::logic::user_summary::sections;
 use crate::routes::paths;
@@ -74,7 +74,7 @@ pub fn UserDetailView(
             <h2 id="user-status-title">{heading}</h2>
             <dl class="summary-list">{rows}</dl>
         </section>
-        <UserSummary sections=summary />
+        <ChangeSummary sections=summary />
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::{dom_id, use_mode, WizardStep};
 use crate::api::{submit_with_key, use_api, ApiError};
+use crate::components::change_summary::ChangeSummary;
 use crate::components::form::{ErrorSummary, SummaryItem, TextField};
 use crate::components::notice::{Notice, Tone};
-use crate::components::user_summary::UserSummary;
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::soft_keyboard::CharRule;
 use crate::logic::user_delete::with_attempts_left;
@@ -106,7 +106,7 @@ fn ConfirmForm(
     let changes = draft.changes();
     let nothing_changed = !register && changes.is_empty();
     let one_time_password = draft.ctx.one_time_password;
-    let summary = sections(
+    let mut summary = sections(
         &input.profile,
         &draft.ctx,
         draft.original.as_ref().map(|o| &o.profile),
@@ -115,10 +115,10 @@ fn ConfirmForm(
             .chain(certificate_row(input.certificate))
             .collect(),
     );
-    let link_mode = mode.clone();
-    let edit_href = Callback::new(move |kind: SectionKind| {
-        format!("{}?from=confirm", step_path(&link_mode, section_step(kind)))
-    });
+    for s in &mut summary {
+        s.edit_href = SectionKind::of(s)
+            .map(|kind| format!("{}?from=confirm", step_path(&mode, section_step(kind))));
+    }
 
     let operator_password = RwSignal::new(String::new());
     let otp = RwSignal::new(String::new());
@@ -233,7 +233,7 @@ fn ConfirmForm(
             <Notice tone=Tone::Error heading="処理できませんでした"><p>{m}</p></Notice>
         })}
         <ErrorSummary items=summary_items />
-        <UserSummary sections=summary edit_href=edit_href />
+        <ChangeSummary sections=summary />
         <form novalidate on:submit=on_submit>
             <fieldset class="panel">
                 <legend>

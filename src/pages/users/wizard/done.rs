@@ -2,11 +2,11 @@
 
 use super::confirm::password_rows;
 use super::{screen, use_mode};
+use crate::components::change_summary::ChangeSummary;
 use crate::components::notice::{Notice, Tone};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
-use crate::components::user_summary::UserSummary;
 use crate::logic::user_summary::{sections, Mark, Row};
 use crate::logic::user_wizard::{Step, WizardMode};
 use crate::pages::users::{use_users, Outcome};
@@ -60,7 +60,7 @@ pub fn UserDonePage(
                 <Notice tone=Tone::Success heading=message>
                     <p>{format!("{when_label}：{}", format_datetime(at))}</p>
                 </Notice>
-                <UserSummary sections=summary id_prefix="result" />
+                <ChangeSummary sections=summary id_prefix="result" />
             }
             .into_any(),
             None => view! {

@@ -1,0 +1,180 @@
+//! 企業情報変更確認 [BKGK002]: every value, the changed ones highlighted with their old
+//! value, the operator's 確認用パスワード (and ワンタイムパスワード), 「実行」.
+
+use crate::api::{submit_with_key, use_api, ApiError};
+use crate::components::change_summary::ChangeSummary;
+use crate::components::form::{ErrorSummary, SummaryItem};
+use crate::components::notice::{Notice, Tone};
+use crate::components::operator_fields::{OperatorFields, OperatorInput};
+use crate::components::require::RequirePermission;
+use crate::components::step_indicator::StepIndicator;
+use crate::components::title_bar::TitleBar;
+use crate::logic::company_form::{is_form_field, sections};
+use crate::logic::help;
+use crate::logic::idempotency::SubmitKey;
+use crate::logic::password_form::dom_id;
+use crate::logic::user_delete::refusal;
+use crate::pages::company::edit::STEPS;
+use crate::pages::company::{use_company, CompanyState};
+use crate::routes::paths;
+use kanri_contract::api::{ErrorCode, FieldError, Permission};
+use kanri_contract::company::CompanyChangeRequest;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// 企業情報変更確認, for holders of 管理者権限.
+#[component]
+pub fn CompanyConfirmPage() -> impl IntoView {
+    view! {
+        <RequirePermission permission=Permission::ManageCompany>
+            <TitleBar screen=help::COMPANY_CONFIRM />
+            <StepIndicator steps=STEPS current=1 />
+            <ConfirmScreen />
+        </RequirePermission>
+    }
+}
+
+/// The check-answers part and the confirmation; without a draft (a reload, a typed URL)
+/// the way back to the start.
+#[component]
+fn ConfirmScreen() -> impl IntoView {
+    let api = use_api();
+    let state = use_company();
+    let navigate = use_navigate();
+    let Some((view, after)) = state
+        .draft
+        .get_untracked()
+        .and_then(|d| d.after.map(|a| (d.view, a)))
+    else {
+        return view! {
+            <Notice tone=Tone::Warning heading="入力内容は保持されていません">
+                <p>"画面の再読み込みなどにより、入力内容は破棄されました。お手数ですが、最初から入力してください。"</p>
+            </Notice>
+            <div class="btn-row">
+                <a href=paths::COMPANY_EDIT class="btn">"企業情報変更へ"</a>
+            </div>
+        }
+        .into_any();
+    };
+    let mut summary = sections(&after, &view.context, Some(&view.company));
+    for s in &mut summary {
+        s.edit_href = Some(format!("{}?from=confirm", paths::COMPANY_EDIT));
+    }
+    let operator = OperatorInput::new(view.context.one_time_password);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<(String, bool)>);
+    let submit_key = StoredValue::new(SubmitKey::default());
+    let ctx = view.context.clone();
+    let revision = view.revision;
+
+    // After the await the page may be gone: the continuation owns what it needs and
+    // only `try_set`s page signals.
+    let execute = Action::new_local(move |req: &CompanyChangeRequest| {
+        let req = req.clone();
+        let ctx = ctx.clone();
+        let navigate = navigate.clone();
+        async move {
+            let r = &req;
+            let result = submit_with_key(submit_key, r, |key| async move {
+                api.change_company(r, &key).await
+            })
+            .await;
+            match result {
+                Ok(done) => {
+                    operator.clear();
+                    state.outcome.set(Some((done, ctx)));
+                    navigate(paths::COMPANY_DONE, Default::default());
+                    state.draft.set(None);
+                }
+                Err(e) => settle_error(e, state, operator, errors, failure, &navigate),
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if execute.pending().get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let found = operator.errors();
+        errors.set(found);
+        if errors.read_untracked().is_empty() {
+            execute.dispatch(CompanyChangeRequest {
+                company: after.clone(),
+                revision,
+                confirmation: operator.confirmation(),
+            });
+        }
+    };
+    let summary_items = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .map(|e| SummaryItem {
+                target: Some(dom_id(&e.field)),
+                message: e.message.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <p>
+            "以下の内容で企業情報を変更します。"<br />
+            "内容を確認の上、「実行」ボタンをクリックしてください。"<br />
+            "変更した内容は黄色で表示されています。"
+        </p>
+        <p>"変更した項目には「変更」と変更前の内容を表示しています。"</p>
+        {move || failure.get().map(|(m, conflict)| view! {
+            <Notice tone=Tone::Error heading="処理できませんでした">
+                <p>{m}</p>
+                {conflict.then(|| view! {
+                    <p><a href=paths::COMPANY_VIEW>"最新の企業情報を表示する"</a></p>
+                })}
+            </Notice>
+        })}
+        <ErrorSummary items=summary_items />
+        <ChangeSummary sections=summary id_prefix="confirm" />
+        <form novalidate on:submit=on_submit>
+            <OperatorFields input=operator errors=errors />
+            <div class="btn-row">
+                <a href=format!("{}?from=confirm", paths::COMPANY_EDIT) class="btn btn-secondary">"戻る"</a>
+                <button type="submit" class="btn" disabled=move || execute.pending().get()>
+                    {move || if execute.pending().get() { "処理中…" } else { "実行" }}
+                </button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// A refused 「実行」: errors of [BKGK001]'s fields go back there (the draft is kept);
+/// the confirmation's errors show on their fields (with the attempts left); a 409 says
+/// the company changed meanwhile and links to the latest; anything else is a message.
+fn settle_error(
+    e: ApiError,
+    state: CompanyState,
+    operator: OperatorInput,
+    errors: RwSignal<Vec<FieldError>>,
+    failure: RwSignal<Option<(String, bool)>>,
+    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
+) {
+    let r = refusal(&e);
+    if r.clear_password {
+        operator.clear();
+    }
+    let (form, mine): (Vec<FieldError>, Vec<FieldError>) = r
+        .field_errors
+        .into_iter()
+        .partition(|f| is_form_field(&f.field));
+    if !form.is_empty() {
+        state.returned_errors.set(form);
+        navigate(paths::COMPANY_EDIT, Default::default());
+        return;
+    }
+    let conflict = matches!(&e, ApiError::Rejected(b) if b.code == ErrorCode::Conflict);
+    if mine.is_empty() {
+        failure.try_set(Some((r.message.unwrap_or_else(|| e.message()), conflict)));
+    } else {
+        errors.try_set(mine);
+    }
+}
