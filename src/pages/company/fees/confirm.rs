@@ -208,10 +208,10 @@ fn FeeConfirmForm(
         <form novalidate on:submit=on_submit>
             <OperatorFields input=input errors=errors />
             <div class="btn-row">
+                <A href=edit_path attr:class="btn btn-secondary">"戻る"</A>
                 <button type="submit" class="btn" disabled=move || execute.pending().get()>
                     {move || if execute.pending().get() { "処理中…" } else { "実行" }}
                 </button>
-                <A href=edit_path attr:class="btn btn-secondary">"変更"</A>
             </div>
         </form>
     }

@@ -729,8 +729,8 @@ fn FeeEditForm(
                 }}
             </section>
             <div class="btn-row">
-                <button type="submit" class="btn">"変更"</button>
                 <button type="button" class="btn btn-secondary" on:click=back>"戻る"</button>
+                <button type="submit" class="btn">"変更"</button>
             </div>
         </form>
     }
