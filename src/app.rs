@@ -29,13 +29,16 @@ pub fn App() -> impl IntoView {
     provide_context(company);
     let fees = FeeState::new();
     provide_context(fees);
-    // Nothing entered or shown for one user survives their session.
-    Effect::new(move |_| {
-        if auth.state.with(|s| s.phase()) != Phase::LoggedIn {
+    // Nothing entered or shown for one user survives their session: emptied when it
+    // ends and again when the next one begins (an answer that arrived in between).
+    Effect::new(move |previous: Option<Phase>| {
+        let phase = auth.state.with(|s| s.phase());
+        if phase != Phase::LoggedIn || previous != Some(Phase::LoggedIn) {
             users.reset();
             company.reset();
             fees.reset();
         }
+        phase
     });
 
     // A 401 on any call made while logged in ends the session in the app (→ login).

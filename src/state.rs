@@ -67,6 +67,15 @@ impl Auth {
         })
     }
 
+    /// Which session is logged in (login ID and login time), read without tracking: an
+    /// answer that arrives after a logout or a new login can tell it is not theirs.
+    pub fn session_key(&self) -> Option<(String, i64)> {
+        self.state.with_untracked(|s| match s {
+            AuthState::LoggedIn(s) => Some((s.user.login_id.clone(), s.logged_in_at)),
+            _ => None,
+        })
+    }
+
     pub fn logged_in(&self, session: Session) {
         self.state.set(AuthState::LoggedIn(Box::new(session)));
     }

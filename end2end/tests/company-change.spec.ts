@@ -1,4 +1,7 @@
 import { test, expect } from './fixtures';
+import { certificateOf } from './env';
+import { AppFrame } from './pages/app-frame';
+import { LoginPage } from './pages/login-page';
 import { MenuPage } from './pages/menu-pages';
 import { CompanyPages } from './pages/company-pages';
 
@@ -98,4 +101,47 @@ test('確認から「変更」で戻っても入力内容は保持され、再�
   await frame.expectScreen('企業情報変更確認', 'BKGK002');
   await page.reload();
   await expect(page.getByText('入力内容は保持されていません')).toBeVisible();
+});
+
+test('確認中に他の管理者が企業情報を変更すると、最新の内容に自分の変更を残して入力に戻る', async ({ page, browser, loginPage, frame }) => {
+  await loginPage.goto();
+  await loginPage.withId('admin02');
+  await frame.expectScreen('トップページ', 'BTOP001');
+  const mine = new CompanyPages(page);
+  await mine.gotoEdit();
+  await mine.dailyLimit('賞与振込').fill('40000000');
+  await mine.change.click();
+  await frame.expectScreen('企業情報変更確認', 'BKGK002');
+
+  // Meanwhile the master user changes 給与振込.
+  const other = await browser.newContext({ clientCertificates: certificateOf('master01') });
+  try {
+    const otherPage = await other.newPage();
+    await new LoginPage(otherPage).goto();
+    await new LoginPage(otherPage).withCertificate();
+    const otherFrame = new AppFrame(otherPage);
+    await otherFrame.expectScreen('トップページ', 'BTOP001');
+    const theirs = new CompanyPages(otherPage);
+    await theirs.gotoEdit();
+    await theirs.dailyLimit('給与振込').fill('35000000');
+    await theirs.change.click();
+    await otherFrame.expectScreen('企業情報変更確認', 'BKGK002');
+    await theirs.executeWith();
+    await otherFrame.expectScreen('企業情報変更結果', 'BKGK003');
+  } finally {
+    await other.close();
+  }
+
+  await mine.executeWith();
+  await frame.expectScreen('企業情報変更', 'BKGK001');
+  await expect(page.getByText('企業情報が他の操作により変更されていました')).toBeVisible();
+  await expect(mine.dailyLimit('賞与振込')).toHaveValue('40000000');
+  await expect(mine.dailyLimit('給与振込')).toHaveValue('35,000,000');
+  await mine.change.click();
+  await frame.expectScreen('企業情報変更確認', 'BKGK002');
+  await expect(mine.changedValues()).toHaveCount(1);
+  await expect(mine.summaryRow('限度額（企業一日当たり）', '賞与振込')).toContainText('変更前：30,000,000円');
+  await mine.executeWith();
+  await frame.expectScreen('企業情報変更結果', 'BKGK003');
+  await expect(mine.summaryRow('限度額（企業一日当たり）', '給与振込')).toContainText('35,000,000円');
 });

@@ -38,10 +38,9 @@ impl CompanyForm {
             approvals: ctx
                 .services
                 .iter()
-                .map(|s| {
-                    let fallback = ApprovalMode::choices(*s)[0];
-                    (*s, c.approval(*s).unwrap_or(fallback))
-                })
+                // A business without a stored choice starts on シングル承認, never on
+                // the least safe 承認なし.
+                .map(|s| (*s, c.approval(*s).unwrap_or(ApprovalMode::Single)))
                 .collect(),
             account_limits: ctx
                 .accounts
@@ -61,6 +60,59 @@ impl CompanyForm {
                 .map(|b| (b, c.daily_limit(b).map(yen_text).unwrap_or_default()))
                 .collect(),
         }
+    }
+
+    /// This form moved onto `latest` (the company changed meanwhile, e.g. by another
+    /// administrator): what the operator changed from `started` is kept, everything the
+    /// operator left as it was takes the latest value, so nobody's change is undone
+    /// unseen.
+    pub fn rebase(&self, started: &CompanyForm, latest: &CompanyForm) -> CompanyForm {
+        let same = |a: &str, b: &str| {
+            a == b
+                || matches!(
+                    (parse_amount(a, ACCOUNT_LIMIT_DIGITS), parse_amount(b, ACCOUNT_LIMIT_DIGITS)),
+                    (Ok(x), Ok(y)) if x == y
+                )
+        };
+        let pick = |mine: &str, was: Option<&str>, now: &str| -> String {
+            match was {
+                Some(was) if same(mine, was) => now.to_owned(),
+                _ => mine.to_owned(),
+            }
+        };
+        let mut out = latest.clone();
+        out.name_kana = pick(&self.name_kana, Some(&started.name_kana), &latest.name_kana);
+        out.name = pick(&self.name, Some(&started.name), &latest.name);
+        for (s, mode) in &mut out.approvals {
+            let mine = self.approvals.iter().find(|(x, _)| x == s).map(|(_, m)| *m);
+            let was = started
+                .approvals
+                .iter()
+                .find(|(x, _)| x == s)
+                .map(|(_, m)| *m);
+            if let (Some(mine), Some(was)) = (mine, was) {
+                if mine != was {
+                    *mode = mine;
+                }
+            }
+        }
+        for (id, texts) in &mut out.account_limits {
+            let mine = self.account_limits.iter().find(|(x, _)| x == id);
+            let was = started.account_limits.iter().find(|(x, _)| x == id);
+            if let (Some((_, mine)), Some((_, was))) = (mine, was) {
+                for i in 0..texts.len() {
+                    texts[i] = pick(&mine[i], Some(&was[i]), &texts[i]);
+                }
+            }
+        }
+        for (b, text) in &mut out.daily_limits {
+            let mine = self.daily_limits.iter().find(|(x, _)| x == b);
+            let was = started.daily_limits.iter().find(|(x, _)| x == b);
+            if let (Some((_, mine)), Some((_, was))) = (mine, was) {
+                *text = pick(mine, Some(was), text);
+            }
+        }
+        out
     }
 
     /// The text of an amount field by its path.
@@ -520,6 +572,32 @@ mod tests {
         );
         assert!(is_form_field("company.name"));
         assert!(!is_form_field("confirmation.confirm_password"));
+    }
+
+    #[test]
+    fn a_rebase_keeps_my_changes_and_takes_everyone_elses() {
+        let started = CompanyForm::from_info(&company(), &ctx());
+        let mut mine = started.clone();
+        mine.daily_limits[0].1 = "60000000".into();
+        mine.approvals[0].1 = ApprovalMode::DoubleOrdered;
+        let mut theirs = company();
+        theirs.name = "株式会社みなと".into();
+        theirs.daily_limits[1].amount = 35_000_000;
+        theirs.approvals[0].mode = ApprovalMode::DoubleUnordered;
+        let latest = CompanyForm::from_info(&theirs, &ctx());
+        let r = mine.rebase(&started, &latest);
+        assert_eq!(r.name, "株式会社みなと");
+        assert_eq!(r.daily_limits[0].1, "60000000");
+        assert_eq!(r.daily_limits[1].1, "35,000,000");
+        // Both changed the same field: the operator's own choice stays (and is shown).
+        assert_eq!(r.approvals[0].1, ApprovalMode::DoubleOrdered);
+        // A value typed without separators equal to the old one counts as unchanged.
+        let mut typed = started.clone();
+        typed.daily_limits[1].1 = "30000000".into();
+        assert_eq!(
+            typed.rebase(&started, &latest).daily_limits[1].1,
+            "35,000,000"
+        );
     }
 
     #[test]

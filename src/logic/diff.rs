@@ -153,32 +153,47 @@ pub fn membership(had: Option<bool>, has: bool) -> Mark {
     }
 }
 
-/// A table of `now` rows against `before` rows, aligned by position: each cell compared
-/// with the cell at the same place; rows beyond the old table are added, old rows beyond
-/// the new table are shown as removed (with their old values). Each row is its heading
-/// followed by its cells.
+/// A table of `now` rows against `before` rows, aligned by position (rows that are the
+/// same thing when they are at the same place, e.g. the company's accounts). See
+/// [`keyed_grid`].
 pub fn grid(columns: Vec<String>, before: Option<&[Vec<String>]>, now: &[Vec<String>]) -> Grid {
+    let index = |rows: &[Vec<String>]| -> Vec<(usize, Vec<String>)> {
+        rows.iter().cloned().enumerate().collect()
+    };
+    let before = before.map(index);
+    keyed_grid(columns, before.as_deref(), &index(now))
+}
+
+/// A table of `now` rows against `before` rows, matched by key (e.g. a fee band by its
+/// 下限, so that inserting a band does not shift the others): each cell compared with the
+/// cell of the same row and column; a row whose key is new is added; an old row whose
+/// key is gone is shown as removed (with its old values, after the others). Each row is
+/// its heading followed by its cells.
+pub fn keyed_grid<K: PartialEq>(
+    columns: Vec<String>,
+    before: Option<&[(K, Vec<String>)]>,
+    now: &[(K, Vec<String>)],
+) -> Grid {
     let cell = |value: &str, mark: Mark| Cell {
         value: value.to_owned(),
         mark,
     };
-    let split = |r: &[String]| -> (String, Vec<String>) {
-        match r.split_first() {
-            Some((h, rest)) => (h.clone(), rest.to_vec()),
-            None => (String::new(), Vec::new()),
+    let plain = |r: &[String], mark: Mark| {
+        let (heading, cells) = split(r);
+        GridRow {
+            heading: cell(&heading, Mark::Unchanged),
+            cells: cells.iter().map(|c| cell(c, Mark::Unchanged)).collect(),
+            mark,
         }
     };
     let mut rows = Vec::new();
-    for (i, r) in now.iter().enumerate() {
-        let (heading, cells) = split(r);
-        let old = before.map(|b| b.get(i));
+    for (key, r) in now {
+        let old = before.map(|b| b.iter().find(|(k, _)| k == key));
         match old {
-            Some(None) => rows.push(GridRow {
-                heading: cell(&heading, Mark::Unchanged),
-                cells: cells.iter().map(|c| cell(c, Mark::Unchanged)).collect(),
-                mark: Mark::Added,
-            }),
-            Some(Some(o)) => {
+            None => rows.push(plain(r, Mark::Unchanged)),
+            Some(None) => rows.push(plain(r, Mark::Added)),
+            Some(Some((_, o))) => {
+                let (heading, cells) = split(r);
                 let (old_heading, old_cells) = split(o);
                 rows.push(GridRow {
                     heading: cell(&heading, compare(Some(&old_heading), &heading)),
@@ -190,24 +205,21 @@ pub fn grid(columns: Vec<String>, before: Option<&[Vec<String>]>, now: &[Vec<Str
                     mark: Mark::Unchanged,
                 })
             }
-            None => rows.push(GridRow {
-                heading: cell(&heading, Mark::Unchanged),
-                cells: cells.iter().map(|c| cell(c, Mark::Unchanged)).collect(),
-                mark: Mark::Unchanged,
-            }),
         }
     }
-    if let Some(b) = before {
-        for o in b.iter().skip(now.len()) {
-            let (heading, cells) = split(o);
-            rows.push(GridRow {
-                heading: cell(&heading, Mark::Unchanged),
-                cells: cells.iter().map(|c| cell(c, Mark::Unchanged)).collect(),
-                mark: Mark::Removed,
-            });
+    for (key, o) in before.unwrap_or_default() {
+        if !now.iter().any(|(k, _)| k == key) {
+            rows.push(plain(o, Mark::Removed));
         }
     }
     Grid { columns, rows }
+}
+
+fn split(r: &[String]) -> (String, Vec<String>) {
+    match r.split_first() {
+        Some((h, rest)) => (h.clone(), rest.to_vec()),
+        None => (String::new(), Vec::new()),
+    }
 }
 
 #[cfg(test)]
@@ -289,6 +301,31 @@ mod tests {
         assert_eq!(g.rows.len(), 2);
         assert_eq!(g.rows[1].mark, Mark::Removed);
         assert_eq!(g.rows[1].heading.value, "10,000円以上");
+    }
+
+    #[test]
+    fn keyed_rows_do_not_shift_when_one_is_inserted() {
+        let before = vec![
+            (1u64, vec!["1円〜29,999円".to_owned(), "330円".to_owned()]),
+            (30_000, vec!["30,000円以上".to_owned(), "550円".to_owned()]),
+        ];
+        let now = vec![
+            (1u64, vec!["1円〜9,999円".to_owned(), "330円".to_owned()]),
+            (
+                10_000,
+                vec!["10,000円〜29,999円".to_owned(), "330円".to_owned()],
+            ),
+            (30_000, vec!["30,000円以上".to_owned(), "550円".to_owned()]),
+        ];
+        let g = keyed_grid(cols(), Some(&before), &now);
+        assert!(g.rows[0].heading.mark.is_change());
+        assert_eq!(g.rows[1].mark, Mark::Added);
+        assert_eq!(g.rows[2].mark, Mark::Unchanged);
+        assert_eq!(change_count(&[Section::grid("f", "f", g)]), 2);
+        // And back: the 10,000 band is removed, listed after the others.
+        let g = keyed_grid(cols(), Some(&now), &before);
+        assert_eq!(g.rows[2].mark, Mark::Removed);
+        assert_eq!(g.rows[2].heading.value, "10,000円〜29,999円");
     }
 
     #[test]

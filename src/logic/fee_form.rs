@@ -589,8 +589,12 @@ pub fn sections(table: FeeTable, before: Option<&FeeSettings>, now: &FeeSettings
             compare(old.as_deref(), &value),
         ));
     }
-    let old_rows = before.map(|b| band_rows(&b.bands));
-    let grid = diff::grid(columns(table), old_rows.as_deref(), &band_rows(&now.bands));
+    // Bands are matched by their 下限: inserting or removing a band marks only that band.
+    let keyed = |bands: &[FeeBand]| -> Vec<(u64, Vec<String>)> {
+        bands.iter().map(|b| b.from).zip(band_rows(bands)).collect()
+    };
+    let old_rows = before.map(|b| keyed(&b.bands));
+    let grid = diff::keyed_grid(columns(table), old_rows.as_deref(), &keyed(&now.bands));
     vec![
         Section::rows("settings", "手数料の設定", rows),
         Section::grid("bands", "振込パターンごとの手数料", grid),

@@ -241,7 +241,6 @@ pub fn fee_screen(
     }
 }
 
-/// Every screen, for the help page.
 pub const COMPANY_TASKS: Screen = screen(
     "BKGK004",
     "作業内容選択",
@@ -250,7 +249,7 @@ pub const COMPANY_TASKS: Screen = screen(
 pub const COMPANY_VIEW: Screen = screen(
     "BKGK005",
     "企業情報照会",
-    "登録されている企業情報、承認機能の利用有無、口座一日当たりの限度額、企業一日当たりの限度額を表示しています。変更する場合は「変更」ボタンを押してください。",
+    "登録されている企業情報、承認機能の利用有無、口座一日当たりの限度額、企業一日当たりの限度額を表示しています。変更する場合は「変更」ボタンをクリックしてください。",
 );
 pub const COMPANY_EDIT: Screen = screen(
     "BKGK001",
@@ -260,7 +259,7 @@ pub const COMPANY_EDIT: Screen = screen(
 pub const COMPANY_CONFIRM: Screen = screen(
     "BKGK002",
     "企業情報変更確認",
-    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。変更した内容は黄色で表示され、「変更」と変更前の内容が表示されています。",
+    "変更内容をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンをクリックしてください。変更した内容は黄色で表示され、「変更」と変更前の内容が表示されています。",
 );
 pub const COMPANY_DONE: Screen = screen(
     "BKGK003",
@@ -268,6 +267,7 @@ pub const COMPANY_DONE: Screen = screen(
     "企業情報の変更が完了しました。変更結果をご確認ください。",
 );
 
+/// Every screen, for the help page.
 pub const ALL: &[Screen] = &[
     LOGIN,
     LOGGED_OUT,

@@ -9,14 +9,15 @@ use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
-use crate::logic::company_form::{is_form_field, sections};
+use crate::logic::company_form::{form_of, is_form_field, sections};
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::password_form::dom_id;
 use crate::logic::user_delete::refusal;
 use crate::pages::company::edit::STEPS;
-use crate::pages::company::{use_company, CompanyState};
+use crate::pages::company::use_company;
 use crate::routes::paths;
+use crate::state::use_auth;
 use kanri_contract::api::{ErrorCode, FieldError, Permission};
 use kanri_contract::company::CompanyChangeRequest;
 use leptos::prelude::*;
@@ -39,6 +40,7 @@ pub fn CompanyConfirmPage() -> impl IntoView {
 #[component]
 fn ConfirmScreen() -> impl IntoView {
     let api = use_api();
+    let auth = use_auth();
     let state = use_company();
     let navigate = use_navigate();
     let Some((view, after)) = state
@@ -68,17 +70,22 @@ fn ConfirmScreen() -> impl IntoView {
     let revision = view.revision;
 
     // After the await the page may be gone: the continuation owns what it needs and
-    // only `try_set`s page signals.
+    // only `try_set`s page signals. An answer for a session that has ended (logout, or
+    // another login in this tab) is dropped.
     let execute = Action::new_local(move |req: &CompanyChangeRequest| {
         let req = req.clone();
         let ctx = ctx.clone();
         let navigate = navigate.clone();
+        let session = auth.session_key();
         async move {
             let r = &req;
             let result = submit_with_key(submit_key, r, |key| async move {
                 api.change_company(r, &key).await
             })
             .await;
+            if auth.session_key() != session {
+                return;
+            }
             match result {
                 Ok(done) => {
                     operator.clear();
@@ -86,7 +93,45 @@ fn ConfirmScreen() -> impl IntoView {
                     navigate(paths::COMPANY_DONE, Default::default());
                     state.draft.set(None);
                 }
-                Err(e) => settle_error(e, state, operator, errors, failure, &navigate),
+                Err(e) => {
+                    let r = refusal(&e);
+                    if r.clear_password {
+                        operator.clear();
+                    }
+                    let conflict =
+                        matches!(&e, ApiError::Rejected(b) if b.code == ErrorCode::Conflict);
+                    let (form, mine): (Vec<FieldError>, Vec<FieldError>) = r
+                        .field_errors
+                        .into_iter()
+                        .partition(|f| is_form_field(&f.field));
+                    if conflict || !form.is_empty() {
+                        // The company or its users changed since the form was loaded:
+                        // move what was typed onto the latest data and check it again.
+                        match api.company().await {
+                            Ok(latest) if auth.session_key() == session => {
+                                state.draft.update(|d| {
+                                    if let Some(d) = d {
+                                        d.form =
+                                            d.form.rebase(&form_of(&d.view), &form_of(&latest));
+                                        d.view = latest;
+                                        d.after = None;
+                                    }
+                                });
+                                state.returned_errors.set(form);
+                                state.rebased.set(conflict);
+                                navigate(paths::COMPANY_EDIT, Default::default());
+                            }
+                            Ok(_) => {}
+                            Err(load) => {
+                                failure.try_set(Some((load.message(), conflict)));
+                            }
+                        }
+                    } else if mine.is_empty() {
+                        failure.try_set(Some((r.message.unwrap_or_else(|| e.message()), false)));
+                    } else {
+                        errors.try_set(mine);
+                    }
+                }
             }
         }
     });
@@ -145,36 +190,4 @@ fn ConfirmScreen() -> impl IntoView {
         </form>
     }
     .into_any()
-}
-
-/// A refused 「実行」: errors of [BKGK001]'s fields go back there (the draft is kept);
-/// the confirmation's errors show on their fields (with the attempts left); a 409 says
-/// the company changed meanwhile and links to the latest; anything else is a message.
-fn settle_error(
-    e: ApiError,
-    state: CompanyState,
-    operator: OperatorInput,
-    errors: RwSignal<Vec<FieldError>>,
-    failure: RwSignal<Option<(String, bool)>>,
-    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
-) {
-    let r = refusal(&e);
-    if r.clear_password {
-        operator.clear();
-    }
-    let (form, mine): (Vec<FieldError>, Vec<FieldError>) = r
-        .field_errors
-        .into_iter()
-        .partition(|f| is_form_field(&f.field));
-    if !form.is_empty() {
-        state.returned_errors.set(form);
-        navigate(paths::COMPANY_EDIT, Default::default());
-        return;
-    }
-    let conflict = matches!(&e, ApiError::Rejected(b) if b.code == ErrorCode::Conflict);
-    if mine.is_empty() {
-        failure.try_set(Some((r.message.unwrap_or_else(|| e.message()), conflict)));
-    } else {
-        errors.try_set(mine);
-    }
 }

@@ -2,7 +2,7 @@
 //! 企業一日当たりの限度額 → 「変更」 → 確認.
 
 use crate::api::use_api;
-use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::form::{focus_id, ErrorSummary, SummaryItem, TextField};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
@@ -145,6 +145,8 @@ fn CompanyFormView(
     let inputs = Inputs::new(&form);
     let returned = state.returned_errors.get_untracked();
     state.returned_errors.set(Vec::new());
+    let rebased = state.rebased.get_untracked();
+    state.rebased.set(false);
     // Errors shown on the fields (live, or from the last 「変更」) and in the summary
     // (the last 「変更」 only: the summary takes focus when they change).
     let field_errors = RwSignal::new(returned.clone());
@@ -192,6 +194,7 @@ fn CompanyFormView(
                 field_errors.set(Vec::new());
                 submitted.set(Vec::new());
                 nothing_changed.set(true);
+                request_animation_frame(|| focus_id("company-no-change"));
             }
             Ok(after) => {
                 state.draft.set(Some(CompanyDraft {
@@ -357,14 +360,23 @@ fn CompanyFormView(
     let name_path = field::NAME.to_owned();
     view! { class = class,
         <p>
-            "「企業情報」「承認機能の利用有無」「口座一日当たりの限度額」「企業一日当たりの限度額」を入力し、「変更」ボタンを押してください。"
+            "「企業情報」「承認機能の利用有無」「口座一日当たりの限度額」「企業一日当たりの限度額」を入力し、「変更」ボタンをクリックしてください。"
         </p>
         <ErrorSummary items=summary_items />
-        {move || nothing_changed.get().then(|| view! {
-            <Notice tone=Tone::Warning heading=NOTHING_CHANGED>
-                <p>"変更する項目の内容を入力してから「変更」ボタンを押してください。"</p>
+        {rebased.then(|| view! {
+            <Notice tone=Tone::Warning heading="企業情報が他の操作により変更されていました">
+                <p>
+                    "最新の企業情報を読み込み、変更された項目の入力内容はそのまま残しました。内容を確認のうえ、もう一度「変更」ボタンをクリックしてください。"
+                </p>
             </Notice>
         })}
+        <div id="company-no-change" tabindex="-1" role="status">
+            {move || nothing_changed.get().then(|| view! {
+                <Notice tone=Tone::Warning heading=NOTHING_CHANGED>
+                    <p>"変更する項目の内容を入力してから「変更」ボタンをクリックしてください。"</p>
+                </Notice>
+            })}
+        </div>
         <form class="company-form" novalidate on:submit=on_submit>
             <fieldset class="panel">
                 <legend><h2>"企業情報"</h2></legend>

@@ -39,6 +39,9 @@ pub struct CompanyState {
     pub outcome: RwSignal<Option<(CompanyChanged, CompanyContext)>>,
     /// Errors the backend gave on 「実行」 for fields of [BKGK001].
     pub returned_errors: RwSignal<Vec<FieldError>>,
+    /// 「実行」 found the company changed by someone else: the draft was moved onto the
+    /// latest data and [BKGK001] says so.
+    pub rebased: RwSignal<bool>,
 }
 
 impl CompanyState {
@@ -47,6 +50,7 @@ impl CompanyState {
             draft: RwSignal::new(None),
             outcome: RwSignal::new(None),
             returned_errors: RwSignal::new(Vec::new()),
+            rebased: RwSignal::new(false),
         }
     }
 
@@ -55,6 +59,7 @@ impl CompanyState {
         self.draft.set(None);
         self.outcome.set(None);
         self.returned_errors.set(Vec::new());
+        self.rebased.set(false);
     }
 }
 

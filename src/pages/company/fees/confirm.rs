@@ -12,6 +12,7 @@ use crate::logic::fee_form::{confirm_failure, ConfirmFailure, FeeStep};
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::password_form::dom_id;
 use crate::routes::paths;
+use crate::state::use_auth;
 use kanri_contract::api::FieldError;
 use kanri_contract::fees::{FeeChangeRequest, FeeTable};
 use leptos::prelude::*;
@@ -89,6 +90,7 @@ fn FeeConfirmForm(
     table: FeeTable,
 ) -> impl IntoView {
     let api = use_api();
+    let auth = use_auth();
     let fees = use_fees();
     let navigate = use_navigate();
     let Some((sections, one_time_password)) = fees.draft.with_untracked(|d| {
@@ -109,12 +111,17 @@ fn FeeConfirmForm(
     let execute = Action::new_local(move |req: &FeeChangeRequest| {
         let req = req.clone();
         let navigate = navigate.clone();
+        let session = auth.session_key();
         async move {
             let r = &req;
             let result = submit_with_key(submit_key, r, |key| async move {
                 api.change_fees(table, r, &key).await
             })
             .await;
+            // An answer for a session that has ended (logout, another login) is dropped.
+            if auth.session_key() != session {
+                return;
+            }
             match result {
                 Ok(done) => {
                     input.clear();
@@ -136,7 +143,10 @@ fn FeeConfirmForm(
                         navigate(&paths::fees_step(table, "edit"), Default::default());
                     }
                     ConfirmFailure::Conflict(message) => {
+                        // The draft was made from data that no longer holds: drop it, so
+                        // 「戻る」 starts from the latest rather than failing again.
                         input.clear();
+                        fees.draft.set(None);
                         errors.try_set(Vec::new());
                         conflict.try_set(Some(message));
                     }
@@ -154,11 +164,10 @@ fn FeeConfirmForm(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if execute.pending().get_untracked() {
+        if execute.pending().get_untracked() || conflict.read_untracked().is_some() {
             return;
         }
         failure.set(None);
-        conflict.set(None);
         errors.set(input.errors());
         if !errors.read_untracked().is_empty() {
             return;
@@ -193,6 +202,7 @@ fn FeeConfirmForm(
         {move || conflict.get().map(|m| view! {
             <Notice tone=Tone::Error heading="手数料情報が他の操作により変更されています">
                 <p>{m}</p>
+                <p>"入力内容は破棄されました。最新の内容を確認して、もう一度変更してください。"</p>
                 <p>
                     <A href=paths::fees_view(table)>
                         {format!("{title}照会を開き、最新の内容を確認する")}
