@@ -537,7 +537,22 @@ pub fn field_errors(c: &CompanyInfo, ctx: &CompanyContext) -> Vec<FieldError> {
                 Some(l) => within_digits(l.get(k), ACCOUNT_LIMIT_DIGITS),
                 None => Err(RuleError::Required),
             };
+            let well_formed = r.is_ok();
             push(&mut e, &path, ctx, r);
+            // 都度指定 and 事前登録 are parts of 合計: neither may exceed it.
+            if let Some(l) = c.account_limits(a.id).filter(|_| well_formed) {
+                if k != AccountLimitKind::Total && l.get(k) > l.total {
+                    e.push(FieldError {
+                        field: path,
+                        code: "exceeds_total".into(),
+                        message: format!(
+                            "{}は振込振替(合計)（{}円）以下で入力してください。",
+                            account_limit_label(Some(a), k),
+                            crate::money::format_yen(l.total)
+                        ),
+                    });
+                }
+            }
         }
     }
     if let Some(unknown) = c
@@ -679,6 +694,67 @@ pub fn change_errors(
         .filter(|c| !e.iter().any(|f| f.field == c.field))
         .collect();
     e.extend(cross);
+    e
+}
+
+/// The refusal of a 利用者管理 change that would leave a business in ダブル承認
+/// ([`ApprovalMode::is_double`]) with fewer than two users holding its 承認 right, the rule
+/// [`cross_check_errors`] applies when 企業管理 sets ダブル承認.
+///
+/// `approvers` are the current ones ([`CompanyContext::approvers`]); `login_id` is the
+/// user changed (`rights_after`: their rights after the change) or deleted
+/// (`rights_after: None`). Only a user who holds the 承認 right now and would not hold it
+/// afterwards is refused: one error on `user.rights` (code `double_approval_needs_two`) per
+/// such business, in service order, e.g.
+/// 「総合振込の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる変更はできません（変更後1名）。先に企業管理で承認機能の利用有無を変更してください。」
+/// (for a deletion 「…2名未満になる削除はできません（削除後1名）。…」).
+pub fn approver_removal_errors(
+    company: &CompanyInfo,
+    approvers: &[Approvers],
+    login_id: &str,
+    rights_after: Option<&[crate::users::Right]>,
+) -> Vec<FieldError> {
+    use crate::users::Right;
+    const APPROVE: [Right; 4] = [
+        Right::ApproveTransfer,
+        Right::ApproveBulk,
+        Right::ApprovePayroll,
+        Right::ApproveDebit,
+    ];
+    let (what, after) = match rights_after {
+        Some(_) => ("変更", "変更後"),
+        None => ("削除", "削除後"),
+    };
+    let mut e = Vec::new();
+    for s in Service::ALL {
+        if !company.approval(s).is_some_and(ApprovalMode::is_double) {
+            continue;
+        }
+        let users = approvers
+            .iter()
+            .find(|a| a.service == s)
+            .map_or(&[][..], |a| &a.users);
+        if !users.iter().any(|u| u.login_id == login_id) {
+            continue;
+        }
+        let keeps = rights_after.is_some_and(|rights| {
+            rights
+                .iter()
+                .any(|r| APPROVE.contains(r) && r.service() == Some(s))
+        });
+        let left = users.iter().filter(|u| u.login_id != login_id).count();
+        if keeps || left >= 2 {
+            continue;
+        }
+        e.push(FieldError {
+            field: crate::user_rules::field::RIGHTS.into(),
+            code: "double_approval_needs_two".into(),
+            message: format!(
+                "{}の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる{what}はできません（{after}{left}名）。先に企業管理で承認機能の利用有無を変更してください。",
+                s.label()
+            ),
+        });
+    }
     e
 }
 
@@ -861,6 +937,20 @@ mod tests {
     }
 
     #[test]
+    fn ad_hoc_and_registered_stay_within_the_total() {
+        let mut c = company();
+        c.account_limits[1].ad_hoc = 5_000_001;
+        c.account_limits[1].registered = 5_000_000;
+        let e = field_errors(&c, &ctx());
+        assert_eq!(fields(&e), ["company.account_limits.2.ad_hoc"]);
+        assert!(
+            e[0].message.contains("振込振替(合計)（5,000,000円）以下"),
+            "{}",
+            e[0].message
+        );
+    }
+
+    #[test]
     fn names_are_full_width_and_kana_is_katakana() {
         assert_eq!(name_kana("カブシキガイシャ　ミナト（カ）"), Ok(()));
         assert_eq!(name_kana("ｶﾌﾞｼｷ"), Err(RuleError::HalfWidth { ch: 'ｶ' }));
@@ -990,5 +1080,100 @@ mod tests {
             let changed = company().changes(&c);
             prop_assert_eq!(changed.is_empty(), n == 50_000_000);
         }
+    }
+
+    fn approvers_of(service: Service, ids: &[&str]) -> Approvers {
+        Approvers {
+            service,
+            users: ids.iter().map(|id| user(id, &[]).user).collect(),
+        }
+    }
+
+    fn double_bulk(mode: ApprovalMode) -> CompanyInfo {
+        let mut c = company();
+        c.approvals[1].mode = mode;
+        c
+    }
+
+    #[test]
+    fn removing_an_approver_of_a_double_approval_keeps_two() {
+        use crate::users::Right;
+        let c = double_bulk(ApprovalMode::DoubleUnordered);
+        let three = [approvers_of(
+            Service::Bulk,
+            &["master01", "admin01", "user01"],
+        )];
+        let none: &[Right] = &[Right::Balance];
+        // Three approvers: one may go, by a change or a deletion.
+        assert_eq!(
+            approver_removal_errors(&c, &three, "user01", Some(none)),
+            []
+        );
+        assert_eq!(approver_removal_errors(&c, &three, "user01", None), []);
+        let two = [approvers_of(Service::Bulk, &["master01", "user01"])];
+        let e = approver_removal_errors(&c, &two, "user01", Some(none));
+        assert_eq!(fields(&e), ["user.rights"]);
+        assert_eq!(e[0].code, "double_approval_needs_two");
+        assert_eq!(
+            e[0].message,
+            "総合振込の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる変更はできません（変更後1名）。先に企業管理で承認機能の利用有無を変更してください。"
+        );
+        let e = approver_removal_errors(
+            &double_bulk(ApprovalMode::DoubleOrdered),
+            &two,
+            "user01",
+            None,
+        );
+        assert_eq!(
+            e[0].message,
+            "総合振込の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる削除はできません（削除後1名）。先に企業管理で承認機能の利用有無を変更してください。"
+        );
+    }
+
+    #[test]
+    fn only_an_approver_losing_the_right_of_a_double_approval_is_refused() {
+        use crate::users::Right;
+        let two = [
+            approvers_of(Service::Transfer, &["master01", "user01"]),
+            approvers_of(Service::Bulk, &["master01", "user01"]),
+            approvers_of(Service::Payroll, &["user01"]),
+        ];
+        let none: &[Right] = &[];
+        // シングル承認 (the demo): nobody is refused, not even the only approver.
+        assert_eq!(
+            approver_removal_errors(&company(), &two, "user01", None),
+            []
+        );
+        let c = double_bulk(ApprovalMode::DoubleUnordered);
+        // Keeping the 承認 right (other rights change) is fine.
+        let keeps: &[Right] = &[Right::ApproveBulk, Right::BulkScreen];
+        assert_eq!(approver_removal_errors(&c, &two, "user01", Some(keeps)), []);
+        // Another service's 承認 right is not this one's.
+        let other: &[Right] = &[Right::ApproveTransfer, Right::ApprovePayroll];
+        assert_eq!(
+            fields(&approver_removal_errors(&c, &two, "user01", Some(other))),
+            ["user.rights"]
+        );
+        // Someone who is no approver is never refused.
+        assert_eq!(approver_removal_errors(&c, &two, "admin01", None), []);
+        // Every double business is named, in service order; with one approver left to lose,
+        // the count after is 0.
+        let mut c = c;
+        c.approvals[0].mode = ApprovalMode::DoubleOrdered;
+        c.approvals[2].mode = ApprovalMode::DoubleOrdered;
+        let e = approver_removal_errors(&c, &two, "user01", Some(none));
+        assert_eq!(e.len(), 3);
+        assert!(
+            e[0].message.starts_with("振込振替の承認は"),
+            "{}",
+            e[0].message
+        );
+        assert!(
+            e[1].message.starts_with("総合振込の承認は"),
+            "{}",
+            e[1].message
+        );
+        assert!(e[2].message.starts_with("給与・賞与振込の承認は"));
+        assert!(e[2].message.contains("（変更後0名）"), "{}", e[2].message);
     }
 }

@@ -10,20 +10,36 @@
 
 use crate::admin::{
     check_confirmation, invalid, operator, parse, refuse, require_company_manager, run_about,
+    Refusal,
 };
 use crate::auth::Authenticated;
-use crate::company::{db_amount, from_db_amount, no_change, stale, BUSINESS};
+use crate::company::{db_amount, from_db_amount, no_change, BUSINESS};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::users::{self, enum_from_db, enum_to_db};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::Json;
+use kanri_contract::api::ErrorCode;
 use kanri_contract::fees::{
     self, FeeBand, FeeChangeRequest, FeeMethod, FeeSettings, FeeTable, FeeView, FeesChanged,
 };
 use kanri_contract::user_rules;
 use rusqlite::{params, Connection, OptionalExtension};
+
+/// The message of 409 when the table changed since the change started (the company's own
+/// is [`crate::company::STALE_MESSAGE`]).
+pub const STALE_MESSAGE: &str =
+    "他の操作で手数料情報が変更されています。最新の内容を表示して、もう一度変更してください。";
+
+/// 409 `conflict`: the revision sent is not the table's current one.
+pub fn stale() -> Refusal {
+    refuse(
+        ApiError::new(StatusCode::CONFLICT, ErrorCode::Conflict, STALE_MESSAGE),
+        "他の操作による変更",
+    )
+}
 
 const fn band(
     from: u64,

@@ -6,6 +6,10 @@
 //! call writes exactly one operation-log row: 正常, or 異常 with the reason. The order of
 //! the checks of a mutation is: input rules (422) → 確認用パスワード lock (403) →
 //! 確認用パスワード (422, five wrong entries lock it: 403) → login ID taken (409).
+//!
+//! A change or deletion that would leave a business set to ダブル承認 in 企業管理 with fewer
+//! than two users holding its 承認 right is refused (422, with the input rules; see
+//! [`company::approver_removal_errors`]), as 企業管理 refuses ダブル承認 without two.
 
 use crate::admin::{
     check_confirmation, confirm, invalid, operator, parse, refuse, require_manager, run, Refusal,
@@ -21,11 +25,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use kanri_contract::api::{ErrorCode, FieldError, Role};
+use kanri_contract::company;
 use kanri_contract::rules::RuleError;
 use kanri_contract::user_rules::{self, field, Mode, LIMIT_DIGITS};
 use kanri_contract::users::{
     certificate_handling_offered, sort_users, CertificateHandling, CertificateState, Changed,
-    DeleteUserRequest, Limit, LimitBusiness, SortKey, SortOrder, UserChanged, UserDeleted,
+    DeleteUserRequest, Limit, LimitBusiness, Right, SortKey, SortOrder, UserChanged, UserDeleted,
     UserDetail, UserFormContext, UserList, UserProfile, UserRegistered, UserRequest, UserSummary,
 };
 use rusqlite::{params, Connection};
@@ -209,6 +214,21 @@ fn input_errors(req: &UserRequest, ctx: &UserFormContext, mode: Mode) -> Vec<Fie
     e
 }
 
+/// The refusals of [`company::approver_removal_errors`] for the user `login_id`, whose
+/// rights after the change are `rights_after` (`None`: deleted).
+fn approver_removal_errors(
+    c: &Connection,
+    login_id: &str,
+    rights_after: Option<&[Right]>,
+) -> rusqlite::Result<Vec<FieldError>> {
+    Ok(company::approver_removal_errors(
+        &crate::company::info(c)?,
+        &crate::company::context(c)?.approvers,
+        login_id,
+        rights_after,
+    ))
+}
+
 /// 409 with the message on `user.login_id`.
 fn login_id_taken() -> Refusal {
     let error = ApiError {
@@ -389,6 +409,15 @@ pub async fn change(
             })
             .unwrap_or(errors.len());
         errors.splice(at..at, choices);
+        // ダブル承認 keeps two approvers: with the rights, before accounts and limits.
+        let approvals = approver_removal_errors(c, &target.login_id, Some(&after.rights))?;
+        let at = errors
+            .iter()
+            .position(|f| {
+                f.field.starts_with(field::ACCOUNTS) || f.field.starts_with("user.limits")
+            })
+            .unwrap_or(errors.len());
+        errors.splice(at..at, approvals);
         errors.extend(user_rules::confirmation_errors(
             &req.confirmation,
             ctx.one_time_password,
@@ -471,7 +500,8 @@ pub async fn change(
 
 /// `DELETE /api/users/{login_id}`: 利用者削除. The user disappears, their login ID may be
 /// registered again, their certificates are revoked and their sessions end (one opened
-/// with a certificate on its next request, refused as `revoked`).
+/// with a certificate on its next request, refused as `revoked`). An approver whom a
+/// business in ダブル承認 needs (fewer than two would be left) is not deleted (422).
 pub async fn delete(
     State(st): State<AppState>,
     auth: Authenticated,
@@ -490,6 +520,20 @@ pub async fn delete(
             return Err(refuse(
                 ApiError::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, why),
                 "削除不可",
+            ));
+        }
+        // ダブル承認 keeps two approvers: 422 with the message alone (the delete screen has
+        // no field to point at), before the 確認用パスワード is looked at.
+        let approvals = approver_removal_errors(c, &target.login_id, None)?;
+        if !approvals.is_empty() {
+            let message: String = approvals.iter().map(|e| e.message.as_str()).collect();
+            return Err(refuse(
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ErrorCode::ValidationFailed,
+                    message,
+                ),
+                "ダブル承認の承認者不足",
             ));
         }
         confirm(c, &auth, &req.confirmation)?;

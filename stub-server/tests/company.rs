@@ -501,6 +501,9 @@ async fn the_users_caps_follow_the_company() {
     let mut req = unchanged(&now);
     for l in &mut req.company.account_limits {
         l.total = l.total.min(9_000_000);
+        // 都度指定 and 事前登録 stay within the 合計 (a rule of their own).
+        l.ad_hoc = l.ad_hoc.min(l.total);
+        l.registered = l.registered.min(l.total);
     }
     let a = call(&mut b, "PUT", "/api/company", body(&req)).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
@@ -603,10 +606,18 @@ async fn a_gap_between_bands_is_refused_on_its_row() {
             ),
         ]
     );
-    // The old revision is now stale; nothing changed is refused.
+    // The old revision is now stale (with the fees' own message); nothing changed is
+    // refused.
     let a = call(&mut b, "PUT", "/api/company/fees/payer-bulk", body(&req)).await;
     assert_eq!(a.status, StatusCode::CONFLICT);
-    assert_eq!(a.error().code, ErrorCode::Conflict);
+    let e = a.error();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert!(e.field_errors.is_empty());
+    assert_eq!(
+        e.message,
+        "他の操作で手数料情報が変更されています。最新の内容を表示して、もう一度変更してください。"
+    );
+    assert_eq!(company_log(&h)[2].2, "他の操作による変更");
     let a = call(
         &mut b,
         "PUT",

@@ -5,10 +5,11 @@ mod common;
 use axum::http::StatusCode;
 use common::{call, harness, key, logged_in, parse, Answer, Client, Harness};
 use kanri_contract::api::{ErrorCode, Permission, Role, Session};
+use kanri_contract::company::{ApprovalMode, CompanyChangeRequest, CompanyView};
 use kanri_contract::users::{
     CertificateHandling, CertificateState, Changed, Confirmation, Limit, LimitBusiness,
-    PasswordEntry, Right, ServiceState, UserChanged, UserDeleted, UserDetail, UserFormContext,
-    UserInput, UserList, UserProfile, UserRegistered, UserRequest, RIGHT_GROUPS,
+    PasswordEntry, Right, Service, ServiceState, UserChanged, UserDeleted, UserDetail,
+    UserFormContext, UserInput, UserList, UserProfile, UserRegistered, UserRequest, RIGHT_GROUPS,
 };
 use kanri_stub::seed::{DEMO_CONFIRM_PASSWORD, DEMO_PASSWORD};
 use serde_json::{json, Value};
@@ -828,4 +829,155 @@ async fn every_mutating_call_writes_exactly_one_log_row() {
     assert!(log[1].2.contains("確認用パスワード誤り"));
     assert!(log[3].2.contains("ログインID重複"));
     assert!(log.iter().all(|(_, _, d)| d.contains("logtest1")));
+}
+
+/// Set 承認機能の利用有無 of `service` in 企業管理.
+async fn set_approval(b: &mut Client<'_>, service: Service, mode: ApprovalMode) {
+    let a = call(b, "GET", "/api/company", None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let v: CompanyView = parse(&a);
+    let mut company = v.company;
+    for s in &mut company.approvals {
+        if s.service == service {
+            s.mode = mode;
+        }
+    }
+    let req = CompanyChangeRequest {
+        company,
+        revision: v.revision,
+        confirmation: confirmation(DEMO_CONFIRM_PASSWORD),
+    };
+    let a = call(b, "PUT", "/api/company", body(&req)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+}
+
+/// A change of `login_id` without `right`.
+async fn without_right(b: &mut Client<'_>, login_id: &str, right: Right) -> UserRequest {
+    let d = detail(b, login_id).await;
+    assert!(d.profile.rights.contains(&right), "{login_id}");
+    let mut req = unchanged(&d);
+    req.user.profile.rights.retain(|r| *r != right);
+    req
+}
+
+const BULK_CHANGE_REFUSED: &str = "総合振込の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる変更はできません（変更後1名）。先に企業管理で承認機能の利用有無を変更してください。";
+
+const BULK_DELETE_REFUSED: &str = "総合振込の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる削除はできません（削除後1名）。先に企業管理で承認機能の利用有無を変更してください。";
+
+#[tokio::test]
+async fn double_approval_keeps_two_approvers_through_changes_and_deletions() {
+    let h = harness();
+    let mut b = logged_in(&h, "admin02").await;
+    // 総合振込 has four approvers: master01, admin01, admin02, user01.
+    set_approval(&mut b, Service::Bulk, ApprovalMode::DoubleUnordered).await;
+
+    // Two of them may give up the right (4 → 3 → 2), the operator themself too.
+    for id in ["admin01", "admin02"] {
+        let req = without_right(&mut b, id, Right::ApproveBulk).await;
+        let a = call(&mut b, "PUT", &format!("/api/users/{id}"), body(&req)).await;
+        assert_eq!(a.status, StatusCode::OK, "{id}: {}", a.body);
+    }
+
+    // A third would leave one: refused on the rights, with the other rules' errors, before
+    // the 確認用パスワード is looked at.
+    let before = detail(&mut b, "user01").await;
+    let mut req = without_right(&mut b, "user01", Right::ApproveBulk).await;
+    req.confirmation = confirmation("Wrong1234");
+    let a = call(&mut b, "PUT", "/api/users/user01", body(&req)).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+    let e = a.error();
+    assert_eq!(e.code, ErrorCode::ValidationFailed);
+    assert_eq!(e.remaining_attempts, None);
+    assert_eq!(fields(&a), ["user.rights"]);
+    assert_eq!(e.field_errors[0].code, "double_approval_needs_two");
+    assert_eq!(e.field_errors[0].message, BULK_CHANGE_REFUSED);
+    req.user.profile.accounts.clear();
+    let a = call(&mut b, "PUT", "/api/users/user01", body(&req)).await;
+    assert_eq!(fields(&a), ["user.rights", "user.accounts"]);
+    assert_eq!(detail(&mut b, "user01").await, before);
+
+    // Other changes of an approver are fine, the 承認 right kept.
+    let mut req = unchanged(&before);
+    req.user
+        .profile
+        .rights
+        .retain(|r| *r != Right::BulkScreen && *r != Right::ApprovePayroll);
+    let a = call(&mut b, "PUT", "/api/users/user01", body(&req)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+
+    // Deleting one of the last two: 422 with the message alone.
+    let del = json!({ "confirmation": { "confirm_password": DEMO_CONFIRM_PASSWORD } });
+    let a = call(&mut b, "DELETE", "/api/users/user01", Some(del.clone())).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+    let e = a.error();
+    assert_eq!(e.code, ErrorCode::ValidationFailed);
+    assert!(e.field_errors.is_empty());
+    assert_eq!(e.message, BULK_DELETE_REFUSED);
+    assert_eq!(count_users(&h, "user01"), 1);
+    // Someone who no longer approves 総合振込 may be deleted.
+    let a = call(&mut b, "DELETE", "/api/users/admin01", Some(del)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+
+    let log = user_admin_log(&h);
+    let summary: Vec<(&str, &str)> = log
+        .iter()
+        .map(|(op, r, _)| (op.as_str(), r.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("利用者変更", "正常"),
+            ("利用者変更", "正常"),
+            ("利用者変更", "異常"),
+            ("利用者変更", "異常"),
+            ("利用者変更", "正常"),
+            ("利用者削除", "異常"),
+            ("利用者削除", "正常"),
+        ]
+    );
+    assert_eq!(log[2].2, "ログインID：user01（入力誤り）");
+    assert_eq!(log[5].2, "ログインID：user01（ダブル承認の承認者不足）");
+
+    // Back to シングル承認 in 企業管理, the last two may go too.
+    set_approval(&mut b, Service::Bulk, ApprovalMode::Single).await;
+    let req = without_right(&mut b, "user01", Right::ApproveBulk).await;
+    let a = call(&mut b, "PUT", "/api/users/user01", body(&req)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+}
+
+#[tokio::test]
+async fn double_ordered_counts_the_same() {
+    let h = harness();
+    let mut b = logged_in(&h, "admin02").await;
+    set_approval(&mut b, Service::Transfer, ApprovalMode::DoubleOrdered).await;
+    for id in ["admin01", "user01"] {
+        let req = without_right(&mut b, id, Right::ApproveTransfer).await;
+        let a = call(&mut b, "PUT", &format!("/api/users/{id}"), body(&req)).await;
+        assert_eq!(a.status, StatusCode::OK, "{id}: {}", a.body);
+    }
+    let req = without_right(&mut b, "admin02", Right::ApproveTransfer).await;
+    let a = call(&mut b, "PUT", "/api/users/admin02", body(&req)).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+    assert_eq!(
+        a.error().field_errors[0].message,
+        "振込振替の承認は企業管理でダブル承認に設定されているため、承認権限を持つ利用者が2名未満になる変更はできません（変更後1名）。先に企業管理で承認機能の利用有無を変更してください。"
+    );
+}
+
+#[tokio::test]
+async fn with_single_approval_the_only_approver_may_go() {
+    let h = harness();
+    let mut b = logged_in(&h, "admin02").await;
+    // The demo: user01 is the only 給与・賞与振込 approver, シングル承認.
+    let req = without_right(&mut b, "user01", Right::ApprovePayroll).await;
+    let a = call(&mut b, "PUT", "/api/users/user01", body(&req)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let a = call(
+        &mut b,
+        "DELETE",
+        "/api/users/user01",
+        Some(json!({ "confirmation": { "confirm_password": DEMO_CONFIRM_PASSWORD } })),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
 }
