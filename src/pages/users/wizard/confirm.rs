@@ -4,17 +4,16 @@
 use super::{dom_id, use_mode, WizardStep};
 use crate::api::{submit_with_key, use_api, ApiError};
 use crate::components::change_summary::ChangeSummary;
-use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Notice, Tone};
+use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::soft_keyboard::CharRule;
 use crate::logic::user_delete::with_attempts_left;
 use crate::logic::user_summary::{sections, Mark, Row, SectionKind};
 use crate::logic::user_wizard::{Draft, Step, WizardMode};
 use crate::pages::users::{step_path, use_users, Outcome, UsersState};
 use kanri_contract::api::FieldError;
-use kanri_contract::user_rules::{self, field};
-use kanri_contract::users::{CertificateHandling, Changed, Confirmation, UserRequest};
+use kanri_contract::users::{CertificateHandling, Changed, UserRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -120,8 +119,7 @@ fn ConfirmForm(
             .map(|kind| format!("{}?from=confirm", step_path(&mode, section_step(kind))));
     }
 
-    let operator_password = RwSignal::new(String::new());
-    let otp = RwSignal::new(String::new());
+    let operator = OperatorInput::new(one_time_password);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let submit_key = StoredValue::new(SubmitKey::default());
@@ -153,8 +151,7 @@ fn ConfirmForm(
             };
             match outcome {
                 Ok(done) => {
-                    operator_password.try_set(String::new());
-                    otp.try_set(String::new());
+                    operator.clear();
                     users.outcome.set(Some((done, ctx)));
                     navigate(&step_path(&mode, Step::Done), Default::default());
                     // The draft (with its passwords) goes once the result is shown.
@@ -167,8 +164,7 @@ fn ConfirmForm(
                         users,
                         errors,
                         failure,
-                        operator_password,
-                        otp,
+                        operator,
                     },
                     &navigate,
                 ),
@@ -182,11 +178,8 @@ fn ConfirmForm(
             return;
         }
         failure.set(None);
-        let confirmation = Confirmation {
-            confirm_password: operator_password.get_untracked(),
-            one_time_password: one_time_password.then(|| otp.get_untracked()),
-        };
-        let found = user_rules::confirmation_errors(&confirmation, one_time_password);
+        let confirmation = operator.confirmation();
+        let found = operator.errors();
         errors.set(found);
         if errors.read_untracked().is_empty() {
             let req = users
@@ -207,15 +200,6 @@ fn ConfirmForm(
             })
             .collect::<Vec<_>>()
     });
-    let error_of = move |f: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .iter()
-                .find(|e| e.field == f)
-                .map(|e| e.message.clone())
-        })
-    };
     let intro = if register {
         "以下の内容で利用者を登録します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
     } else {
@@ -235,36 +219,7 @@ fn ConfirmForm(
         <ErrorSummary items=summary_items />
         <ChangeSummary sections=summary />
         <form novalidate on:submit=on_submit>
-            <fieldset class="panel">
-                <legend>
-                    <h2>"確認項目"</h2>
-                </legend>
-                <TextField
-                    id=dom_id(field::OPERATOR_PASSWORD)
-                    label="確認用パスワード"
-                    hint="操作されている方（ご自身）の確認用パスワードを入力してください。"
-                    value=operator_password
-                    error=error_of(field::OPERATOR_PASSWORD)
-                    input_type="password"
-                    autocomplete="off"
-                    required=true
-                />
-                {one_time_password.then(|| view! {
-                    <TextField
-                        id=dom_id(field::ONE_TIME_PASSWORD)
-                        label="ワンタイムパスワード"
-                        hint="トークンに表示された6桁の数字"
-                        value=otp
-                        error=error_of(field::ONE_TIME_PASSWORD)
-                        input_type="password"
-                        autocomplete="one-time-code"
-                        inputmode="numeric"
-                        required=true
-                        size=8
-                        chars=CharRule::Digits
-                    />
-                })}
-            </fieldset>
+            <OperatorFields input=operator errors=errors />
             <div class="btn-row">
                 <a href=back class="btn btn-secondary">"戻る"</a>
                 <button
@@ -285,8 +240,7 @@ struct Feedback {
     users: UsersState,
     errors: RwSignal<Vec<FieldError>>,
     failure: RwSignal<Option<String>>,
-    operator_password: RwSignal<String>,
-    otp: RwSignal<String>,
+    operator: OperatorInput,
 }
 
 /// A refused 「実行」: errors of earlier steps go back to their step; the operator's
@@ -302,12 +256,10 @@ fn settle_error(
         users,
         errors,
         failure,
-        operator_password,
-        otp,
+        operator,
     } = fb;
     if !e.is_retryable() {
-        operator_password.try_set(String::new());
-        otp.try_set(String::new());
+        operator.clear();
     }
     let remaining = match &e {
         ApiError::Rejected(b) => b.remaining_attempts,
