@@ -73,16 +73,20 @@ pub fn use_company() -> CompanyState {
     expect_context::<CompanyState>()
 }
 
-/// Why the company could not be shown, with 「再読み込み」.
+/// Why 企業情報 or a fee table could not be shown, with 「再読み込み」 and the way back
+/// to 作業内容選択.
 #[component]
 pub fn CompanyLoadFailure(
     /// The failure.
     error: ApiError,
     /// Loads again.
     retry: Callback<()>,
+    /// What could not be shown (「企業情報」, 「手数料情報」).
+    #[prop(default = "企業情報")]
+    what: &'static str,
 ) -> impl IntoView {
     view! {
-        <Notice tone=Tone::Error heading="企業情報を表示できませんでした">
+        <Notice tone=Tone::Error heading=format!("{what}を表示できませんでした")>
             <p>{error.message()}</p>
             <button type="button" class="btn" on:click=move |_| retry.run(())>
                 "再読み込み"

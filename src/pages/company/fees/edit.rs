@@ -3,7 +3,6 @@
 //! 使用する)」, 「手数料を読み込む」 and the band table (範囲 × 振込パターン), with live
 //! validation and an error summary on 「変更」.
 
-use super::view::FeeLoadFailure;
 use super::{fee_page, use_fees};
 use crate::api::use_api;
 use crate::components::form::{focus_id, ErrorSummary, SummaryItem, TextField};
@@ -12,6 +11,7 @@ use crate::logic::fee_form::{
     band_rows, columns, BandPart, ErrorState, FeeDraft, FeeStep, MINIMUM_HINT, STANDARD_NOTE,
 };
 use crate::logic::password_form::dom_id;
+use crate::pages::company::CompanyLoadFailure;
 use crate::routes::paths;
 use kanri_contract::fees::{field, label_of, FeeMethod, FeeTable, MAX_BANDS};
 use leptos::prelude::*;
@@ -65,7 +65,9 @@ fn StartFeeDraft(
     let retry = Callback::new(move |()| loaded.refetch());
     move || match loaded.get() {
         None | Some(Ok(_)) => view! { <Loading /> }.into_any(),
-        Some(Err(error)) => view! { <FeeLoadFailure error=error retry=retry /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <CompanyLoadFailure error=error retry=retry what="手数料情報" /> }.into_any()
+        }
     }
 }
 

@@ -2,10 +2,11 @@
 //! 最終更新日時 and the way on to 「変更」.
 
 use super::{fee_page, use_fees};
-use crate::api::{use_api, ApiError};
+use crate::api::use_api;
 use crate::components::change_summary::ChangeSummary;
-use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::notice::Loading;
 use crate::logic::fee_form::{sections, FeeStep, STANDARD_NOTE};
+use crate::pages::company::CompanyLoadFailure;
 use crate::routes::paths;
 use kanri_contract::datetime::format_datetime;
 use kanri_contract::fees::FeeTable;
@@ -30,27 +31,6 @@ pub fn updated_text(updated_at: i64) -> String {
     }
 }
 
-/// Why a fee table could not be shown, with 「再読み込み」.
-#[component]
-pub fn FeeLoadFailure(
-    /// The failure.
-    error: ApiError,
-    /// Loads again.
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <Notice tone=Tone::Error heading="手数料情報を表示できませんでした">
-            <p>{error.message()}</p>
-            <button type="button" class="btn" on:click=move |_| retry.run(())>
-                "再読み込み"
-            </button>
-        </Notice>
-        <div class="btn-row">
-            <A href=paths::COMPANY_TASKS attr:class="btn btn-secondary">"作業内容選択へ"</A>
-        </div>
-    }
-}
-
 /// The settings as tables (no marks), 最終更新日時, 「変更」 and 「戻る」. Opening it
 /// abandons a change in progress (「変更」 starts from what is shown).
 #[component]
@@ -66,7 +46,7 @@ fn FeeViewScreen(
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Err(error) => view! { <FeeLoadFailure error=error retry=retry /> }.into_any(),
+                    Err(error) => view! { <CompanyLoadFailure error=error retry=retry what="手数料情報" /> }.into_any(),
                     Ok(v) => {
                         let summary = sections(table, None, &v.settings);
                         let on_standard = v.settings.use_standard;
