@@ -27,14 +27,20 @@ impl OperatorInput {
         }
     }
 
-    /// The confirmation as sent.
+    /// The confirmation as sent (see [`crate::logic::user_delete::request`]).
     pub fn confirmation(&self) -> Confirmation {
-        Confirmation {
-            confirm_password: self.confirm_password.get_untracked(),
-            one_time_password: self
-                .uses_otp
-                .then(|| self.one_time_password.get_untracked()),
-        }
+        crate::logic::user_delete::request(
+            &self.confirm_password.get_untracked(),
+            &self.one_time_password.get_untracked(),
+            self.uses_otp,
+        )
+        .confirmation
+    }
+
+    /// The same signals for a company that does (not) use ワンタイムパスワード (known
+    /// once the screen's data has loaded).
+    pub fn with_otp(self, uses_otp: bool) -> Self {
+        Self { uses_otp, ..self }
     }
 
     /// The form rules of the confirmation (whether it is right is the backend's business).

@@ -5,13 +5,11 @@
 //! The confirmation (確認用パスワード, ワンタイムパスワード) and the refusal handling are
 //! those of 利用者削除: [`crate::logic::user_delete`].
 
-use crate::logic::user_delete;
 use crate::logic::user_list::{sort_offered, sorted_href};
 use crate::routes::paths;
 use kanri_contract::datetime::format_datetime;
 use kanri_contract::users::{
-    CertificateRevoked, CertificateState, RevokeCertificateRequest, SortKey, SortOrder, UserList,
-    UserSummary,
+    CertificateRevoked, CertificateState, SortKey, SortOrder, UserList, UserSummary,
 };
 
 /// The flow's steps, as in the manual (利用者を選択 › 証明書失効 › 失効完了).
@@ -167,13 +165,6 @@ pub fn result_rows(done: &CertificateRevoked) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The request for what was typed; the ワンタイムパスワード only when the company uses one.
-pub fn request(password: &str, otp: &str, one_time_password: bool) -> RevokeCertificateRequest {
-    RevokeCertificateRequest {
-        confirmation: user_delete::request(password, otp, one_time_password).confirmation,
-    }
-}
-
 /// Where the app goes after a revocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterRevocation {
@@ -200,10 +191,8 @@ pub fn after_revocation(done: &CertificateRevoked) -> AfterRevocation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::logic::user_delete::{dom_id, CONFIRM_PASSWORD_ID, ONE_TIME_PASSWORD_ID};
     use crate::logic::user_list::{ORDER_PARAM, SORT_PARAM};
     use kanri_contract::api::Role;
-    use kanri_contract::user_rules::confirmation_errors;
     use kanri_contract::users::ServiceState;
     use CertificateState::*;
 
@@ -396,22 +385,5 @@ mod tests {
             after_revocation(&done),
             AfterRevocation::SignOff("/logged-out?reason=certificate-revoked".into())
         );
-    }
-
-    #[test]
-    fn the_confirmation_is_that_of_the_deletion() {
-        let r = request("Conf5678", " 123456 ", true);
-        assert_eq!(r.confirmation.confirm_password, "Conf5678");
-        assert_eq!(r.confirmation.one_time_password.as_deref(), Some("123456"));
-        assert_eq!(
-            request("x", "1", false).confirmation.one_time_password,
-            None
-        );
-        let ids: Vec<_> = confirmation_errors(&request("", "", true).confirmation, true)
-            .iter()
-            .map(|e| dom_id(&e.field))
-            .collect();
-        assert_eq!(ids, [Some(CONFIRM_PASSWORD_ID), Some(ONE_TIME_PASSWORD_ID)]);
-        assert_eq!(CONFIRM_PASSWORD_ID, "confirmation-confirm_password");
     }
 }

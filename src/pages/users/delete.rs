@@ -1,16 +1,14 @@
 //! 利用者削除確認 [BRSK022] and 利用者削除結果 [BRSK023].
 
 use crate::api::{submit_with_key, use_api};
-use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::components::require::RequirePermission;
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::soft_keyboard::CharRule;
-use crate::logic::user_delete::{
-    dom_id, refusal, request, CONFIRM_PASSWORD_ID, ONE_TIME_PASSWORD_ID,
-};
+use crate::logic::user_delete::{dom_id, refusal};
 use crate::pages::users::detail::{
     load_user, login_id_param, operator_login_id, LoadFailure, UserDetailView,
 };
@@ -18,7 +16,6 @@ use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
 use kanri_contract::api::{FieldError, Permission};
 use kanri_contract::datetime::format_datetime;
-use kanri_contract::user_rules::confirmation_errors;
 use kanri_contract::users::{DeleteUserRequest, UserDeleted, UserFormContext};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -51,8 +48,8 @@ fn DeleteScreen() -> impl IntoView {
     let data = LocalResource::new(move || load_user(api, login_id.get()));
     let retry = Callback::new(move |()| data.refetch());
 
-    let password = RwSignal::new(String::new());
-    let otp = RwSignal::new(String::new());
+    // The company's use of ワンタイムパスワード is known once the data has loaded.
+    let operator_input = OperatorInput::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let submit_key = StoredValue::new(SubmitKey::default());
@@ -68,8 +65,7 @@ fn DeleteScreen() -> impl IntoView {
             .await;
             match result {
                 Ok(done) => {
-                    password.set(String::new());
-                    otp.set(String::new());
+                    operator_input.clear();
                     users
                         .outcome
                         .set(Some((Outcome::Deleted(Box::new(done)), ctx)));
@@ -85,7 +81,7 @@ fn DeleteScreen() -> impl IntoView {
                 Err(e) => {
                     let r = refusal(&e);
                     if r.clear_password {
-                        password.set(String::new());
+                        operator_input.clear();
                     }
                     errors.set(r.field_errors);
                     failure.set(r.message);
@@ -102,12 +98,11 @@ fn DeleteScreen() -> impl IntoView {
         }
         let (id, one_time_password, ctx) = submission;
         failure.set(None);
-        let req = request(
-            &password.get_untracked(),
-            &otp.get_untracked(),
-            one_time_password,
-        );
-        errors.set(confirmation_errors(&req.confirmation, one_time_password));
+        let operator = operator_input.with_otp(one_time_password);
+        let req = DeleteUserRequest {
+            confirmation: operator.confirmation(),
+        };
+        errors.set(operator.errors());
         if errors.read_untracked().is_empty() {
             submit.dispatch((id, req, ctx));
         }
@@ -123,15 +118,6 @@ fn DeleteScreen() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let error_of = move |id: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .iter()
-                .find(|e| dom_id(&e.field) == Some(id))
-                .map(|e| e.message.clone())
-        })
-    };
 
     view! {
         <TitleBar screen=help::USER_DELETE_CONFIRM />
@@ -176,32 +162,7 @@ fn DeleteScreen() -> impl IntoView {
                                         novalidate
                                         on:submit=move |ev| on_submit(ev, submission.get_value())
                                     >
-                                        <section class="panel" aria-labelledby="delete-confirm-title">
-                                            <h2 id="delete-confirm-title">"確認項目"</h2>
-                                            <TextField
-                                                id=CONFIRM_PASSWORD_ID
-                                                label="確認用パスワード"
-                                                value=password
-                                                error=error_of(CONFIRM_PASSWORD_ID)
-                                                input_type="password"
-                                                autocomplete="off"
-                                                required=true
-                                            />
-                                            {one_time_password.then(|| view! {
-                                                <TextField
-                                                    id=ONE_TIME_PASSWORD_ID
-                                                    label="ワンタイムパスワード"
-                                                    hint="半角数字6桁"
-                                                    value=otp
-                                                    error=error_of(ONE_TIME_PASSWORD_ID)
-                                                    input_type="password"
-                                                    autocomplete="one-time-code"
-                                                    required=true
-                                                    size=8
-                                                    chars=CharRule::Digits
-                                                />
-                                            })}
-                                        </section>
+                                        <OperatorFields input=operator_input.with_otp(one_time_password) errors=errors />
                                         <div class="btn-row">
                                             <button
                                                 type="submit"

@@ -2,24 +2,23 @@
 //! パスワード when the company uses one), 「実行」.
 
 use crate::api::{submit_with_key, use_api, Api, ApiError};
-use crate::components::form::{ErrorSummary, SummaryItem, TextField};
+use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
 use crate::logic::cert_revoke::{
-    after_revocation, is_own, request, target, target_rows, AfterRevocation, OWN_WARNING, STEPS,
+    after_revocation, is_own, target, target_rows, AfterRevocation, OWN_WARNING, STEPS,
 };
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::soft_keyboard::CharRule;
-use crate::logic::user_delete::{dom_id, refusal, CONFIRM_PASSWORD_ID, ONE_TIME_PASSWORD_ID};
+use crate::logic::user_delete::{dom_id, refusal};
 use crate::pages::users::detail::{login_id_param, operator_login_id};
 use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
 use crate::state::{use_auth, AuthState};
 use kanri_contract::api::{FieldError, Permission};
-use kanri_contract::user_rules::confirmation_errors;
 use kanri_contract::users::{RevokeCertificateRequest, UserFormContext, UserList};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -66,8 +65,8 @@ fn CertConfirmScreen() -> impl IntoView {
         load(api)
     });
 
-    let password = RwSignal::new(String::new());
-    let otp = RwSignal::new(String::new());
+    // The company's use of ワンタイムパスワード is known once the data has loaded.
+    let operator_input = OperatorInput::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let submit_key = StoredValue::new(SubmitKey::default());
@@ -83,8 +82,7 @@ fn CertConfirmScreen() -> impl IntoView {
             .await;
             match result {
                 Ok(done) => {
-                    password.set(String::new());
-                    otp.set(String::new());
+                    operator_input.clear();
                     let next = after_revocation(&done);
                     users
                         .outcome
@@ -110,7 +108,7 @@ fn CertConfirmScreen() -> impl IntoView {
                 Err(e) => {
                     let r = refusal(&e);
                     if r.clear_password {
-                        password.set(String::new());
+                        operator_input.clear();
                     }
                     errors.set(r.field_errors);
                     failure.set(r.message);
@@ -127,12 +125,11 @@ fn CertConfirmScreen() -> impl IntoView {
         }
         let (id, one_time_password, ctx) = submission;
         failure.set(None);
-        let req = request(
-            &password.get_untracked(),
-            &otp.get_untracked(),
-            one_time_password,
-        );
-        errors.set(confirmation_errors(&req.confirmation, one_time_password));
+        let operator = operator_input.with_otp(one_time_password);
+        let req = RevokeCertificateRequest {
+            confirmation: operator.confirmation(),
+        };
+        errors.set(operator.errors());
         if errors.read_untracked().is_empty() {
             submit.dispatch((id, req, ctx));
         }
@@ -149,15 +146,6 @@ fn CertConfirmScreen() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let error_of = move |id: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .iter()
-                .find(|e| dom_id(&e.field) == Some(id))
-                .map(|e| e.message.clone())
-        })
-    };
 
     view! {
         <TitleBar screen=help::CERT_REVOKE_CONFIRM />
@@ -225,33 +213,7 @@ fn CertConfirmScreen() -> impl IntoView {
                                     novalidate
                                     on:submit=move |ev| on_submit(ev, submission.get_value())
                                 >
-                                    <section class="panel" aria-labelledby="cert-revoke-confirm-title">
-                                        <h2 id="cert-revoke-confirm-title">"確認項目"</h2>
-                                        <TextField
-                                            id=CONFIRM_PASSWORD_ID
-                                            label="確認用パスワード"
-                                            hint="※英数字は大文字と小文字で区別しますのでご注意ください。"
-                                            value=password
-                                            error=error_of(CONFIRM_PASSWORD_ID)
-                                            input_type="password"
-                                            autocomplete="off"
-                                            required=true
-                                        />
-                                        {one_time_password.then(|| view! {
-                                            <TextField
-                                                id=ONE_TIME_PASSWORD_ID
-                                                label="ワンタイムパスワード"
-                                                hint="半角数字6桁"
-                                                value=otp
-                                                error=error_of(ONE_TIME_PASSWORD_ID)
-                                                input_type="password"
-                                                autocomplete="one-time-code"
-                                                required=true
-                                                size=8
-                                                chars=CharRule::Digits
-                                            />
-                                        })}
-                                    </section>
+                                    <OperatorFields input=operator_input.with_otp(one_time_password) errors=errors />
                                     <div class="btn-row">
                                         <button
                                             type="submit"
