@@ -457,34 +457,9 @@ fn is_kana_name_char(c: char) -> bool {
         | '（' | '）' | '．' | '－' | '／')
 }
 
-fn is_half_width_katakana(c: char) -> bool {
-    ('\u{FF61}'..='\u{FF9F}').contains(&c)
-}
-
-/// A 全角 text of at most `max` characters (企業名; the same rule as 利用者名).
-pub fn full_width_text(value: &str, max: usize) -> Result<(), RuleError> {
-    if value.trim().is_empty() {
-        return Err(RuleError::Required);
-    }
-    if value.chars().any(char::is_control) {
-        return Err(RuleError::ControlCharacter);
-    }
-    if let Some(ch) = value
-        .chars()
-        .find(|c| c.is_ascii() || is_half_width_katakana(*c))
-    {
-        return Err(RuleError::HalfWidth { ch });
-    }
-    let actual = value.chars().count();
-    if actual > max {
-        return Err(RuleError::TooLong { max, actual });
-    }
-    Ok(())
-}
-
 /// 企業名(カナ): 全角カタカナ (and 全角英数字, 全角スペース, （）．－／・ー), 40 文字以内.
 pub fn name_kana(value: &str) -> Result<(), RuleError> {
-    full_width_text(value, NAME_MAX)?;
+    crate::rules::full_width_text(value, NAME_MAX)?;
     match value.chars().find(|c| !is_kana_name_char(*c)) {
         Some(ch) => Err(RuleError::NotKatakana { ch }),
         None => Ok(()),
@@ -493,7 +468,7 @@ pub fn name_kana(value: &str) -> Result<(), RuleError> {
 
 /// 企業名: 全角 40 文字以内.
 pub fn name(value: &str) -> Result<(), RuleError> {
-    full_width_text(value, NAME_MAX)
+    crate::rules::full_width_text(value, NAME_MAX)
 }
 
 fn push(e: &mut Vec<FieldError>, path: &str, ctx: &CompanyContext, r: Result<(), RuleError>) {

@@ -190,6 +190,33 @@ impl RuleError {
     }
 }
 
+/// Whether `c` is a half-width katakana (U+FF61–U+FF9F).
+fn is_half_width_katakana(c: char) -> bool {
+    ('\u{FF61}'..='\u{FF9F}').contains(&c)
+}
+
+/// A 全角 text of at most `max` characters (利用者名, 企業名): half-width characters
+/// (ASCII, half-width katakana) and control characters are refused.
+pub fn full_width_text(value: &str, max: usize) -> Result<(), RuleError> {
+    if value.trim().is_empty() {
+        return Err(RuleError::Required);
+    }
+    if value.chars().any(char::is_control) {
+        return Err(RuleError::ControlCharacter);
+    }
+    if let Some(ch) = value
+        .chars()
+        .find(|c| c.is_ascii() || is_half_width_katakana(*c))
+    {
+        return Err(RuleError::HalfWidth { ch });
+    }
+    let actual = value.chars().count();
+    if actual > max {
+        return Err(RuleError::TooLong { max, actual });
+    }
+    Ok(())
+}
+
 /// Whether `c` is a full-width (zenkaku) Latin letter or digit, U+FF10–U+FF5A.
 fn is_full_width_alphanumeric(c: char) -> bool {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')

@@ -86,33 +86,10 @@ pub fn limit_label(b: LimitBusiness) -> String {
     format!("利用者一回当たり限度額（{}）", b.label())
 }
 
-fn is_half_width_katakana(c: char) -> bool {
-    ('\u{FF61}'..='\u{FF9F}').contains(&c)
-}
-
 /// 利用者名: 全角 30 文字以内; half-width characters (ASCII, half-width katakana) and
 /// control characters are refused.
 pub fn user_name(value: &str) -> Result<(), RuleError> {
-    if value.trim().is_empty() {
-        return Err(RuleError::Required);
-    }
-    if value.chars().any(char::is_control) {
-        return Err(RuleError::ControlCharacter);
-    }
-    if let Some(ch) = value
-        .chars()
-        .find(|c| c.is_ascii() || is_half_width_katakana(*c))
-    {
-        return Err(RuleError::HalfWidth { ch });
-    }
-    let actual = value.chars().count();
-    if actual > NAME_MAX {
-        return Err(RuleError::TooLong {
-            max: NAME_MAX,
-            actual,
-        });
-    }
-    Ok(())
+    rules::full_width_text(value, NAME_MAX)
 }
 
 /// メールアドレス: 半角英数字記号 4–64 文字, of the form `local@domain.tld`.
