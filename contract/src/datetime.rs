@@ -59,6 +59,114 @@ pub fn format_date(unix_secs: i64) -> String {
     format!("{}年{:02}月{:02}日", t.year, t.month, t.day)
 }
 
+/// A civil date in JST (the 期間 of 操作履歴照会). Written `2026-11-21` in URLs, JSON and
+/// `<input type="date">`, shown `2026年11月21日`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// The JST date of a Unix instant.
+    pub fn of_unix(unix_secs: i64) -> Self {
+        let t = JstDateTime::from_unix(unix_secs);
+        Self {
+            year: t.year,
+            month: t.month,
+            day: t.day,
+        }
+    }
+
+    /// A valid date, or `None` (month 13, 31 April, 29 February of a common year …).
+    pub fn new(year: i64, month: u32, day: u32) -> Option<Self> {
+        ((1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Self { year, month, day })
+    }
+
+    /// `2026-11-21` (exactly this form; anything else is `None`).
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        Self::new(i64::from(digits(0..4)?), digits(5..7)?, digits(8..10)?)
+    }
+
+    /// `2026-11-21`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `2026年11月21日`.
+    pub fn japanese(self) -> String {
+        format!("{}年{:02}月{:02}日", self.year, self.month, self.day)
+    }
+
+    /// The Unix instant of 00:00:00 JST on this date.
+    pub fn start_unix(self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) * 86_400 - JST_OFFSET_SECS
+    }
+
+    /// The Unix instant of 23:59:59 JST on this date.
+    pub fn end_unix(self) -> i64 {
+        self.start_unix() + 86_399
+    }
+
+    /// The same day `months` months earlier; a day the earlier month lacks becomes its
+    /// last day (31 May − 3 months = 28 or 29 February).
+    pub fn months_before(self, months: u32) -> Self {
+        let index = self.year * 12 + i64::from(self.month) - 1 - i64::from(months);
+        let year = index.div_euclid(12);
+        let month = index.rem_euclid(12) as u32 + 1;
+        Self {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The day after.
+    pub fn next_day(self) -> Self {
+        let (year, month, day) =
+            civil_from_days(days_from_civil(self.year, self.month, self.day) + 1);
+        Self { year, month, day }
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
+    }
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -129,7 +237,58 @@ mod tests {
         assert_eq!(JstDateTime::from_unix(leap.to_unix()), leap);
     }
 
+    #[test]
+    fn dates_parse_strictly_and_format_both_ways() {
+        let d = Date::parse("2026-11-21").expect("a date");
+        assert_eq!(d.japanese(), "2026年11月21日");
+        assert_eq!(d.iso(), "2026-11-21");
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-1-01",
+            "２０２６-11-21",
+            "",
+            "2026/11/21",
+            "2026-11-2a",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2028-02-29").is_some());
+        assert_eq!(Date::of_unix(1_795_222_800), d);
+        assert_eq!(Date::of_unix(d.start_unix()), d);
+        assert_eq!(
+            Date::of_unix(d.start_unix() - 1),
+            Date::parse("2026-11-20").unwrap()
+        );
+        assert_eq!(Date::of_unix(d.end_unix()), d);
+        assert_eq!(Date::of_unix(d.end_unix() + 1), d.next_day());
+    }
+
+    #[test]
+    fn months_before_clamps_to_the_end_of_the_month() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-11-21").months_before(6), d("2026-05-21"));
+        assert_eq!(d("2026-05-31").months_before(3), d("2026-02-28"));
+        assert_eq!(d("2028-05-31").months_before(3), d("2028-02-29"));
+        assert_eq!(d("2026-03-15").months_before(6), d("2025-09-15"));
+        assert_eq!(d("2026-12-31").next_day(), d("2027-01-01"));
+        assert_eq!(
+            serde_json::to_string(&d("2026-01-02")).unwrap(),
+            "\"2026-01-02\""
+        );
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+    }
+
     proptest! {
+        #[test]
+        fn dates_round_trip_through_iso(days in -700_000i64..2_900_000i64) {
+            let (year, month, day) = civil_from_days(days);
+            let d = Date::new(year, month, day).expect("a civil date");
+            prop_assert_eq!(Date::parse(&d.iso()), Some(d));
+            prop_assert_eq!(Date::of_unix(d.start_unix()), d);
+        }
+
         #[test]
         fn round_trips_every_instant(secs in -2_000_000_000i64..8_000_000_000i64) {
             prop_assert_eq!(JstDateTime::from_unix(secs).to_unix(), secs);
