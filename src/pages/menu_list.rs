@@ -1,6 +1,7 @@
-//! The button list of the menu screens.
+//! The button lists of the menu screens.
 
-use crate::logic::menu::MenuEntry;
+use crate::logic::menu::{visible_groups, MenuEntry, MenuGroup};
+use crate::state::use_auth;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -49,5 +50,35 @@ pub fn MenuList(
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// A 作業内容選択 screen's body: 「作業内容を選択してください。」 and each headed group
+/// of `groups` with the entries the logged-in user may use (empty groups are left out).
+#[component]
+pub fn MenuGroups(
+    /// The screen's groups, as in the manual.
+    groups: &'static [MenuGroup],
+) -> impl IntoView {
+    let auth = use_auth();
+    let visible = move || {
+        auth.with_session(|s| visible_groups(groups, |p| s.has(p)))
+            .unwrap_or_default()
+    };
+    view! {
+        <p>"作業内容を選択してください。"</p>
+        {move || {
+            visible()
+                .into_iter()
+                .map(|(heading, entries)| {
+                    view! {
+                        <section>
+                            <h2>{heading}</h2>
+                            <MenuList entries=entries />
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
     }
 }
