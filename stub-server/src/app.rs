@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{auth, certificates, company, fees, guard, user_admin};
+use crate::{auth, certificates, company, fees, guard, statuses, user_admin};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -25,6 +25,8 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
         .route("/me/password", axum::routing::put(auth::change_password))
         .route("/users", get(user_admin::list).post(user_admin::register))
         .route("/users/form-context", get(user_admin::context))
+        .route("/users/statuses", get(statuses::list))
+        .route("/users/statuses/{action}", post(statuses::act))
         .route(
             "/users/{login_id}",
             get(user_admin::view)

@@ -17,6 +17,7 @@ use kanri_contract::api::{
     PasswordChangeResult, PasswordKind, PresentedCertificateStatus, Session, SessionCertificate,
     SessionUser,
 };
+use kanri_contract::history::business::{LOGIN, USER_ADMIN};
 use kanri_contract::rules;
 use rusqlite::{params, Connection};
 
@@ -173,8 +174,6 @@ pub async fn current(State(st): State<AppState>, auth: Authenticated) -> ApiResu
         crate::db::now(),
     )?))
 }
-
-const LOGIN: &str = "ログイン";
 
 fn invalid_credentials(remaining: Option<u32>) -> ApiError {
     ApiError {
@@ -429,7 +428,7 @@ pub async fn change_password(
             &c,
             now,
             &actor,
-            "利用者管理",
+            USER_ADMIN,
             "パスワード変更",
             false,
             "入力誤り",
@@ -456,7 +455,7 @@ pub async fn change_password(
         &c,
         now,
         &actor,
-        "利用者管理",
+        USER_ADMIN,
         "パスワード変更",
         true,
         &what.join("・"),

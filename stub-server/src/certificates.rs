@@ -88,7 +88,7 @@ pub async fn revoke(
 }
 
 /// The operation log's business and operation of an issuance.
-pub const ISSUE_BUSINESS: &str = "電子証明書";
+pub const ISSUE_BUSINESS: &str = kanri_contract::history::business::CERTIFICATE;
 pub const ISSUE: &str = "証明書発行";
 
 /// Longest validity the command issues, in days.

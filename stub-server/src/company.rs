@@ -32,7 +32,7 @@ use kanri_contract::users::{Limit, LimitBusiness, Right, Service};
 use rusqlite::{params, Connection, Row};
 
 /// The operation log's business name (also of the fee changes).
-pub const BUSINESS: &str = "企業管理";
+pub const BUSINESS: &str = kanri_contract::history::business::COMPANY_ADMIN;
 /// The operation log's name of a change of the company.
 pub const CHANGE: &str = "企業情報変更";
 

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     V2_USER_ADMIN,
     V3_CERTIFICATE_PENDING,
     V4_COMPANY_ADMIN,
+    V5_USER_STATUSES,
 ];
 
 const V1_FOUNDATION: &str = r#"
@@ -216,6 +217,20 @@ INSERT INTO fee_settings (fee_table, use_standard, minimum, method) VALUES
     ('payer_bulk', 1, NULL, NULL);
 "#;
 
+/// 利用者停止・解除 and the additional authentications: each user's state of
+/// ワンタイムパスワード, トランザクション認証 and 追加認証（リスクベース認証）, stored as the
+/// serde `snake_case` names of the contract's `AuthState`. Existing users start 未登録
+/// (they register at their next login). The index serves 操作履歴照会 of one user.
+const V5_USER_STATUSES: &str = r#"
+ALTER TABLE users ADD COLUMN otp_state TEXT NOT NULL DEFAULT 'unregistered'
+    CHECK (otp_state IN ('unregistered', 'active', 'suspended'));
+ALTER TABLE users ADD COLUMN transaction_state TEXT NOT NULL DEFAULT 'unregistered'
+    CHECK (transaction_state IN ('unregistered', 'active', 'suspended'));
+ALTER TABLE users ADD COLUMN risk_state TEXT NOT NULL DEFAULT 'unregistered'
+    CHECK (risk_state IN ('unregistered', 'active', 'suspended'));
+CREATE INDEX operation_log_login_at ON operation_log(login_id, at);
+"#;
+
 /// Apply the migrations not yet applied; returns the schema version.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
     let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -350,7 +365,7 @@ mod tests {
                ('本店営業部', '001', '普通', '1234567'), ('港南支店', '125', '普通', '0253226');",
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn).unwrap(), 4);
+        assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
         let approvals: Vec<(String, String)> = conn
             .prepare("SELECT service, mode FROM company_approvals ORDER BY service")
             .unwrap()
@@ -408,5 +423,43 @@ mod tests {
                 ("payer_bulk".into(), true, None, None),
             ]
         );
+    }
+
+    #[test]
+    fn v5_starts_existing_users_unregistered_and_refuses_unknown_states() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..4] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (login_id, name, email, role, auth_method, password_hash, \
+             confirm_password_hash, created_at, updated_at) VALUES \
+             ('user0001', 'a', 'a@b.jp', 'general', 'password', '', '', 0, 0);",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 5);
+        let states: (String, String, String) = conn
+            .query_row(
+                "SELECT otp_state, transaction_state, risk_state FROM users",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            states,
+            (
+                "unregistered".into(),
+                "unregistered".into(),
+                "unregistered".into()
+            )
+        );
+        for column in ["otp_state", "transaction_state", "risk_state"] {
+            conn.execute(&format!("UPDATE users SET {column} = 'suspended'"), [])
+                .unwrap();
+            assert!(conn
+                .execute(&format!("UPDATE users SET {column} = 'locked'"), [])
+                .is_err());
+        }
     }
 }

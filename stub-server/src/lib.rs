@@ -9,6 +9,7 @@
 //! - [`user_admin`]: 利用者管理 (list, view, registration, change, deletion).
 //! - [`company`] / [`fees`]: 企業管理 (企業情報, the three fee tables and the bank's standard fees).
 //! - [`certificates`]: 証明書失効, and issuance as the bank's issuing app would.
+//! - [`statuses`]: 利用者停止・解除 and the additional authentications' states.
 //! - [`oplog`]: the operation log written by every state change.
 
 pub mod admin;
@@ -27,6 +28,7 @@ pub mod pki;
 pub mod seed;
 pub mod sessions;
 pub mod state;
+pub mod statuses;
 pub mod tls;
 pub mod user_admin;
 pub mod users;

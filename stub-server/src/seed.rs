@@ -10,6 +10,7 @@ use crate::users::{self, enum_to_db, role_to_db};
 use kanri_contract::api::{AuthMethod, Role};
 use kanri_contract::company::{AccountLimits, ApprovalMode, ApprovalSetting, CompanyInfo};
 use kanri_contract::fees::{FeeBand, FeeMethod, FeeSettings, FeeTable};
+use kanri_contract::user_status::AuthState;
 use kanri_contract::users::{Limit, LimitBusiness, Right, Service};
 use rusqlite::{params, Connection};
 
@@ -252,6 +253,10 @@ pub struct DemoUser {
     pub stopped: bool,
     pub view_all_history: bool,
     pub duties: Duties,
+    /// ワンタイムパスワード, トランザクション認証 and 追加認証（リスクベース認証）.
+    pub one_time_password: AuthState,
+    pub transaction: AuthState,
+    pub risk_based: AuthState,
 }
 
 impl DemoUser {
@@ -301,6 +306,25 @@ const fn user(
             Role::Master | Role::Admin => Duties::Full,
             Role::General => Duties::Clerk,
         },
+        one_time_password: AuthState::Active,
+        transaction: AuthState::Active,
+        risk_based: AuthState::Active,
+    }
+}
+
+/// A demo user with these states of ワンタイムパスワード, トランザクション認証 and
+/// 追加認証（リスクベース認証）.
+const fn with_auth(
+    u: DemoUser,
+    one_time_password: AuthState,
+    transaction: AuthState,
+    risk_based: AuthState,
+) -> DemoUser {
+    DemoUser {
+        one_time_password,
+        transaction,
+        risk_based,
+        ..u
     }
 }
 
@@ -326,78 +350,118 @@ pub const DEMO_USERS: &[DemoUser] = &[
             DemoCert::Renewable,
         )
     },
-    user(
-        "admin02",
-        "山田　一郎",
-        "ichiro.yamada@example.co.jp",
-        Role::Admin,
-        DemoCert::None,
-    ),
-    DemoUser {
-        duties: Duties::Approver,
-        ..user(
-            "user01",
-            "佐藤　次郎",
-            "jiro.sato@example.co.jp",
-            Role::General,
-            DemoCert::Issued,
-        )
-    },
-    user(
-        "user02",
-        "鈴木　三郎",
-        "saburo.suzuki@example.co.jp",
-        Role::General,
-        DemoCert::Expired,
-    ),
-    user(
-        "user03",
-        "高橋　美咲",
-        "misaki.takahashi@example.co.jp",
-        Role::General,
-        DemoCert::Revoked,
-    ),
-    DemoUser {
-        duties: Duties::Payroll,
-        ..user(
-            "user04",
-            "田中　健太",
-            "kenta.tanaka@example.co.jp",
-            Role::General,
-            DemoCert::NotIssued,
-        )
-    },
-    DemoUser {
-        must_change_password: true,
-        ..user(
-            "user05",
-            "伊藤　由美",
-            "yumi.ito@example.co.jp",
-            Role::General,
+    with_auth(
+        user(
+            "admin02",
+            "山田　一郎",
+            "ichiro.yamada@example.co.jp",
+            Role::Admin,
             DemoCert::None,
-        )
-    },
-    DemoUser {
-        stopped: true,
-        ..user(
-            "user06",
-            "渡辺　大輔",
-            "daisuke.watanabe@example.co.jp",
+        ),
+        AuthState::Unregistered,
+        AuthState::Unregistered,
+        AuthState::Unregistered,
+    ),
+    with_auth(
+        DemoUser {
+            duties: Duties::Approver,
+            ..user(
+                "user01",
+                "佐藤　次郎",
+                "jiro.sato@example.co.jp",
+                Role::General,
+                DemoCert::Issued,
+            )
+        },
+        AuthState::Suspended,
+        AuthState::Active,
+        AuthState::Active,
+    ),
+    with_auth(
+        user(
+            "user02",
+            "鈴木　三郎",
+            "saburo.suzuki@example.co.jp",
             Role::General,
-            DemoCert::None,
-        )
-    },
-    DemoUser {
-        locked: true,
-        duties: Duties::Payroll,
-        ..user(
-            "user07",
-            "中村　恵子",
-            "keiko.nakamura@example.co.jp",
+            DemoCert::Expired,
+        ),
+        AuthState::Active,
+        AuthState::Suspended,
+        AuthState::Suspended,
+    ),
+    with_auth(
+        user(
+            "user03",
+            "高橋　美咲",
+            "misaki.takahashi@example.co.jp",
             Role::General,
-            DemoCert::None,
-        )
-    },
+            DemoCert::Revoked,
+        ),
+        AuthState::Unregistered,
+        AuthState::Unregistered,
+        AuthState::Active,
+    ),
+    with_auth(
+        DemoUser {
+            duties: Duties::Payroll,
+            ..user(
+                "user04",
+                "田中　健太",
+                "kenta.tanaka@example.co.jp",
+                Role::General,
+                DemoCert::NotIssued,
+            )
+        },
+        AuthState::Active,
+        AuthState::Active,
+        AuthState::Unregistered,
+    ),
+    with_auth(
+        DemoUser {
+            must_change_password: true,
+            ..user(
+                "user05",
+                "伊藤　由美",
+                "yumi.ito@example.co.jp",
+                Role::General,
+                DemoCert::None,
+            )
+        },
+        AuthState::Unregistered,
+        AuthState::Unregistered,
+        AuthState::Unregistered,
+    ),
+    with_auth(
+        DemoUser {
+            stopped: true,
+            ..user(
+                "user06",
+                "渡辺　大輔",
+                "daisuke.watanabe@example.co.jp",
+                Role::General,
+                DemoCert::None,
+            )
+        },
+        AuthState::Suspended,
+        AuthState::Suspended,
+        AuthState::Suspended,
+    ),
+    with_auth(
+        DemoUser {
+            locked: true,
+            duties: Duties::Payroll,
+            ..user(
+                "user07",
+                "中村　恵子",
+                "keiko.nakamura@example.co.jp",
+                Role::General,
+                DemoCert::None,
+            )
+        },
+        AuthState::Active,
+        AuthState::Unregistered,
+        AuthState::Suspended,
+    ),
     DemoUser {
         view_all_history: true,
         duties: Duties::Viewer,
@@ -474,8 +538,9 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
         let created = now - (400 - i as i64) * DAY;
         tx.execute(
             "INSERT INTO users (login_id, name, email, role, auth_method, password_hash, confirm_password_hash, \
-             must_change_password, failed_attempts, locked, service_stopped, view_all_history, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+             must_change_password, failed_attempts, locked, service_stopped, view_all_history, created_at, updated_at, \
+             otp_state, transaction_state, risk_state) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)",
             params![
                 u.login_id,
                 u.name,
@@ -490,6 +555,9 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
                 u.stopped,
                 u.view_all_history,
                 created,
+                enum_to_db(&u.one_time_password),
+                enum_to_db(&u.transaction),
+                enum_to_db(&u.risk_based),
             ],
         )?;
         let user_id = tx.last_insert_rowid();
@@ -576,6 +644,22 @@ mod tests {
             assert!(DEMO_USERS.iter().any(|u| u.cert == c), "{c:?}");
         }
         assert!(DEMO_USERS.iter().any(|u| u.locked));
+        // Every action of 利用者停止・解除 and the authentications applies to someone.
+        for state in [
+            AuthState::Unregistered,
+            AuthState::Active,
+            AuthState::Suspended,
+        ] {
+            assert!(DEMO_USERS
+                .iter()
+                .any(|u| u.one_time_password == state && u.role == Role::General));
+            assert!(DEMO_USERS
+                .iter()
+                .any(|u| u.transaction == state && u.role == Role::General));
+            assert!(DEMO_USERS
+                .iter()
+                .any(|u| u.risk_based == state && u.role == Role::General));
+        }
         assert!(DEMO_USERS.iter().any(|u| u.stopped));
         assert!(DEMO_USERS.iter().any(|u| u.must_change_password));
     }

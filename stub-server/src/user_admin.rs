@@ -36,7 +36,7 @@ use kanri_contract::users::{
 use rusqlite::{params, Connection};
 
 /// The operation log's business name.
-pub const BUSINESS: &str = "利用者管理";
+pub const BUSINESS: &str = kanri_contract::history::business::USER_ADMIN;
 pub const REGISTER: &str = "利用者登録";
 pub const CHANGE: &str = "利用者変更";
 pub const DELETE: &str = "利用者削除";

@@ -1,6 +1,7 @@
 //! Users as the backend stores them, and the queries the handlers share.
 
 use kanri_contract::api::{AuthMethod, Permission, Role};
+use kanri_contract::user_status::{AuthState, Authentication, UserStatus};
 use kanri_contract::users::{
     Account, CertificateState, Limit, LimitBusiness, Right, Service, ServiceState, RIGHT_GROUPS,
 };
@@ -30,6 +31,12 @@ pub struct User {
     pub confirm_locked: bool,
     /// 「失効し、再発行する」 was chosen: 未発行 until the issuing app issues a certificate.
     pub certificate_pending: bool,
+    /// ワンタイムパスワード.
+    pub otp_state: AuthState,
+    /// トランザクション認証.
+    pub transaction_state: AuthState,
+    /// 追加認証（リスクベース認証）.
+    pub risk_state: AuthState,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -39,6 +46,20 @@ pub const MAX_FAILED_ATTEMPTS: u32 = 5;
 
 /// Wrong 確認用パスワード entries before it is locked.
 pub const MAX_CONFIRM_ATTEMPTS: u32 = 5;
+
+/// An [`AuthState`] as stored (the column's CHECK allows only the three names).
+pub fn auth_state_from_db(s: &str) -> AuthState {
+    enum_from_db(s).unwrap_or(AuthState::Unregistered)
+}
+
+/// The column of an authentication's state.
+pub fn auth_state_column(auth: Authentication) -> &'static str {
+    match auth {
+        Authentication::OneTimePassword => "otp_state",
+        Authentication::Transaction => "transaction_state",
+        Authentication::RiskBased => "risk_state",
+    }
+}
 
 pub fn role_from_db(s: &str) -> Role {
     match s {
@@ -59,7 +80,8 @@ pub fn role_to_db(r: Role) -> &'static str {
 const COLUMNS: &str =
     "id, login_id, name, role, auth_method, password_hash, confirm_password_hash, \
      must_change_password, failed_attempts, locked, service_stopped, view_all_history, \
-     email, confirm_failed_attempts, confirm_locked, created_at, updated_at, certificate_pending";
+     email, confirm_failed_attempts, confirm_locked, created_at, updated_at, certificate_pending, \
+     otp_state, transaction_state, risk_state";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -85,6 +107,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         created_at: r.get(15)?,
         updated_at: r.get(16)?,
         certificate_pending: r.get(17)?,
+        otp_state: auth_state_from_db(&r.get::<_, String>(18)?),
+        transaction_state: auth_state_from_db(&r.get::<_, String>(19)?),
+        risk_state: auth_state_from_db(&r.get::<_, String>(20)?),
     })
 }
 
@@ -187,14 +212,29 @@ pub fn list(c: &Connection) -> rusqlite::Result<Vec<User>> {
 }
 
 impl User {
-    /// サービス状態: a lock outranks a stop.
+    /// サービス状態: a stop outranks a lock (a locked user may be stopped; 「解除」 lifts
+    /// both).
     pub fn service_state(&self) -> ServiceState {
-        if self.locked {
-            ServiceState::Locked
-        } else if self.service_stopped {
+        if self.service_stopped {
             ServiceState::Stopped
+        } else if self.locked {
+            ServiceState::Locked
         } else {
             ServiceState::Available
+        }
+    }
+
+    /// The user's row of 利用者停止・解除 and the additional authentications' lists.
+    pub fn status(&self) -> UserStatus {
+        UserStatus {
+            login_id: self.login_id.clone(),
+            name: self.name.clone(),
+            role: self.role,
+            service_state: self.service_state(),
+            confirm_password_locked: self.confirm_locked,
+            one_time_password: self.otp_state,
+            transaction: self.transaction_state,
+            risk_based: self.risk_state,
         }
     }
 
@@ -459,6 +499,54 @@ mod tests {
         assert_eq!(enum_from_db::<Service>("nothing"), None);
         for r in rights_in_order() {
             assert_eq!(enum_from_db::<Right>(&enum_to_db(&r)), Some(r));
+        }
+    }
+
+    #[test]
+    fn a_stop_outranks_a_lock() {
+        let mut u = User {
+            id: 1,
+            login_id: "user01".into(),
+            name: "佐藤　次郎".into(),
+            email: "a@b.jp".into(),
+            role: Role::General,
+            auth_method: AuthMethod::Password,
+            password_hash: String::new(),
+            confirm_password_hash: String::new(),
+            must_change_password: false,
+            failed_attempts: 0,
+            locked: false,
+            service_stopped: false,
+            view_all_history: false,
+            confirm_failed_attempts: 0,
+            confirm_locked: false,
+            certificate_pending: false,
+            otp_state: AuthState::Active,
+            transaction_state: AuthState::Suspended,
+            risk_state: AuthState::Unregistered,
+            created_at: 0,
+            updated_at: 0,
+        };
+        assert_eq!(u.service_state(), ServiceState::Available);
+        u.locked = true;
+        assert_eq!(u.service_state(), ServiceState::Locked);
+        u.service_stopped = true;
+        assert_eq!(u.service_state(), ServiceState::Stopped);
+        let s = u.status();
+        assert_eq!(
+            (s.one_time_password, s.transaction, s.risk_based),
+            (
+                AuthState::Active,
+                AuthState::Suspended,
+                AuthState::Unregistered
+            )
+        );
+        for state in [
+            AuthState::Unregistered,
+            AuthState::Active,
+            AuthState::Suspended,
+        ] {
+            assert_eq!(auth_state_from_db(&enum_to_db(&state)), state);
         }
     }
 }
