@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{auth, certificates, company, fees, guard, statuses, user_admin};
+use crate::{auth, certificates, company, fees, guard, history, statuses, user_admin};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -38,6 +38,8 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
             post(certificates::revoke),
         )
         .route("/company", get(company::view).put(company::change))
+        .route("/history", get(history::search))
+        .route("/history/context", get(history::context))
         .route("/company/fees/{slug}", get(fees::view).put(fees::change))
         .fallback(|| async { ApiError::not_found() })
         .layer(middleware::from_fn_with_state(state.clone(), guard::guard));

@@ -10,6 +10,7 @@
 //! - [`company`] / [`fees`]: 企業管理 (企業情報, the three fee tables and the bank's standard fees).
 //! - [`certificates`]: 証明書失効, and issuance as the bank's issuing app would.
 //! - [`statuses`]: 利用者停止・解除 and the additional authentications' states.
+//! - [`history`]: 操作履歴照会 (the search, the retention and its purge).
 //! - [`oplog`]: the operation log written by every state change.
 
 pub mod admin;
@@ -22,6 +23,7 @@ pub mod db;
 pub mod error;
 pub mod fees;
 pub mod guard;
+pub mod history;
 pub mod oplog;
 pub mod passwords;
 pub mod pki;

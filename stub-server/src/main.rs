@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use kanri_stub::app::{content_security_policy, router};
 use kanri_stub::certificates;
 use kanri_stub::db::Db;
+use kanri_stub::history;
 use kanri_stub::pki::Pki;
 use kanri_stub::seed;
 use kanri_stub::state::{
@@ -26,7 +27,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the API (and, with --dist, the SPA). Creates the demo data when missing.
+    /// Serve the API (and, with --dist, the SPA). Creates the demo data when missing;
+    /// deletes operation-log rows older than the 6-month retention.
     Serve {
         /// Plain HTTP on this address (for `trunk serve`, which proxies /api here).
         #[arg(long)]
@@ -168,6 +170,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 None => None,
             };
             let db = Db::open(&db_path(&cli.data))?;
+            // The operation log keeps RETENTION_MONTHS months: older rows go at start-up.
+            let purged = history::purge(&db.lock(), kanri_stub::db::now())?;
+            if purged > 0 {
+                println!(
+                    "stub-server: {purged} operation-log rows older than the retention deleted"
+                );
+            }
             let make_state = |tls| AppState {
                 db: db.clone(),
                 pki: pki.clone(),

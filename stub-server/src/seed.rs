@@ -1,5 +1,6 @@
 //! The demo company: accounts and about ten users covering every role, certificate
-//! state and service state. README.md lists the same users for people.
+//! state, service state and state of the additional authentications, and six months of
+//! operation log ([`demo_history`]). README.md lists the same users for people.
 
 use crate::company::{db_amount, set_daily_limit};
 use crate::db::now;
@@ -530,6 +531,7 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
     // Hash once: Argon2 is deliberately slow.
     let login_hash = passwords::hash(DEMO_PASSWORD);
     let confirm_hash = passwords::hash(DEMO_CONFIRM_PASSWORD);
+    let mut user_ids = Vec::with_capacity(DEMO_USERS.len());
     for (i, u) in DEMO_USERS.iter().enumerate() {
         let method = match u.cert {
             DemoCert::None => AuthMethod::Password,
@@ -561,6 +563,7 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
             ],
         )?;
         let user_id = tx.last_insert_rowid();
+        user_ids.push(user_id);
         users::set_rights_accounts_limits(
             &tx,
             user_id,
@@ -599,7 +602,285 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
             )?;
         }
     }
+    store_history(&tx, &user_ids, &demo_history(now))?;
     tx.commit()?;
+    Ok(())
+}
+
+/// Seeded operation-log rows on days before today, within the retention (the last
+/// [`HISTORY_DAYS`] days; more than [`kanri_contract::history::MAX_ROWS`], so a 6-month
+/// search of every user is cut).
+pub const HISTORY_PAST_ROWS: usize = 3_950;
+/// Days before today the seeded rows within the retention are spread over (the retention
+/// is 6 months, at least 181 days).
+pub const HISTORY_DAYS: i64 = 180;
+/// Seeded rows older than the retention (190 to 240 days old): never answered, deleted
+/// when `serve` starts.
+pub const HISTORY_OLD_ROWS: usize = 300;
+/// Rows of today per user: user01 (the general user of the demo walkthroughs) has more.
+pub fn history_rows_today(login_id: &str) -> usize {
+    match login_id {
+        "user01" => 8,
+        "admin01" | "master01" => 5,
+        _ => 3,
+    }
+}
+/// The newest seeded row is at least this long before the seed time, so that anything
+/// done after a reset is the newest row of today.
+pub const HISTORY_GAP_SECS: i64 = 60;
+
+/// One seeded row of the operation log: `user` indexes [`DEMO_USERS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistorySeedRow {
+    pub at: i64,
+    pub user: usize,
+    pub business: &'static str,
+    pub operation: String,
+    pub ok: bool,
+    pub detail: String,
+}
+
+/// A small linear congruential generator: the seeded history is the same at every reset
+/// (relative to the seed time).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as u32
+    }
+
+    fn below(&mut self, n: u32) -> u32 {
+        self.next() % n.max(1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u32) as usize]
+    }
+}
+
+/// How often each demo user appears (by position in [`DEMO_USERS`]).
+const HISTORY_WEIGHTS: [u32; 11] = [3, 4, 3, 5, 3, 2, 3, 1, 1, 2, 3];
+
+fn weighted_user(rng: &mut Lcg) -> usize {
+    let total: u32 = HISTORY_WEIGHTS.iter().sum();
+    let mut r = rng.below(total);
+    for (i, w) in HISTORY_WEIGHTS.iter().enumerate() {
+        if r < *w {
+            return i.min(DEMO_USERS.len() - 1);
+        }
+        r -= w;
+    }
+    0
+}
+
+/// A plausible operation of `u`: logins and logouts mostly, 管理 work for administrators,
+/// about one in ten refused.
+fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, String) {
+    use kanri_contract::history::business;
+    let login = || {
+        let how = if u.cert == DemoCert::None {
+            "ID・パスワードログイン"
+        } else {
+            "電子証明書ログイン"
+        };
+        (business::LOGIN, how.to_owned(), true, String::new())
+    };
+    let admin = u.role != Role::General;
+    let r = rng.below(100);
+    match r {
+        0..=34 => login(),
+        35..=62 => (business::LOGIN, "ログアウト".into(), true, String::new()),
+        63..=69 => (
+            business::LOGIN,
+            "ログイン".into(),
+            false,
+            "ログインパスワード誤り".into(),
+        ),
+        70..=74 => {
+            let ok = rng.below(5) > 0;
+            let detail = if ok {
+                rng.pick(&[
+                    "ログインパスワード",
+                    "確認用パスワード",
+                    "ログインパスワード・確認用パスワード",
+                ])
+                .to_string()
+            } else {
+                "入力誤り".into()
+            };
+            (business::USER_ADMIN, "パスワード変更".into(), ok, detail)
+        }
+        75..=91 if admin => {
+            // Targets consistent with the seeded states (user06 stopped, user03's
+            // certificate revoked, …).
+            let (operation, targets): (&str, &[&str]) = *rng.pick(&[
+                ("利用者変更", &["user01", "user02", "user04", "user08"][..]),
+                ("利用者変更", &["user03", "user05", "user07"][..]),
+                ("利用者登録", &["user04", "user05", "user08"][..]),
+                ("利用者停止", &["user06"][..]),
+                ("利用者停止解除", &["user01", "user04", "user08"][..]),
+                ("証明書失効", &["user03"][..]),
+                (
+                    "ワンタイムパスワードトークン失効",
+                    &["user03", "user05"][..],
+                ),
+                (
+                    "トランザクション認証利用停止解除",
+                    &["user01", "user04"][..],
+                ),
+                (
+                    "追加認証（リスクベース認証）回答リセット",
+                    &["user04", "user05"][..],
+                ),
+            ]);
+            let target = rng.pick(targets);
+            let ok = rng.below(10) > 0;
+            let detail = if ok {
+                format!("ログインID：{target}")
+            } else {
+                format!(
+                    "ログインID：{target}（{}）",
+                    rng.pick(&["確認用パスワード誤り", "入力誤り"])
+                )
+            };
+            (business::USER_ADMIN, operation.into(), ok, detail)
+        }
+        92..=97 if admin => {
+            let (operation, subject) = match rng.below(4) {
+                0 => ("企業情報変更".to_owned(), "承認機能の利用有無（総合振込）"),
+                1 => (
+                    "企業情報変更".to_owned(),
+                    "口座一日当たりの限度額（本店営業部 普通 1234567）",
+                ),
+                2 => (fees::operation(Some(FeeTable::PayeeBulk)), "手数料テーブル"),
+                _ => (fees::operation(Some(FeeTable::PayerBulk)), "手数料テーブル"),
+            };
+            let ok = rng.below(8) > 0;
+            let detail = if ok {
+                subject.to_owned()
+            } else {
+                format!("{subject}（確認用パスワード誤り）")
+            };
+            (business::COMPANY_ADMIN, operation, ok, detail)
+        }
+        98..=99 if u.cert != DemoCert::None => (
+            business::CERTIFICATE,
+            "証明書発行".into(),
+            true,
+            format!("シリアル番号：{:016X}", u64::from(rng.next()) << 16),
+        ),
+        _ => login(),
+    }
+}
+
+/// The JST weekday of the day starting at `day_start` (0 = Sunday).
+fn weekday(day_start: i64) -> i64 {
+    ((day_start + kanri_contract::datetime::JST_OFFSET_SECS).div_euclid(DAY) + 4).rem_euclid(7)
+}
+
+/// A time of business hours (08:00–19:59 JST) on a weekday (rarely on a weekend) between
+/// `days.start()` and `days.end()` days before today.
+fn past_time(rng: &mut Lcg, today_start: i64, days: std::ops::RangeInclusive<i64>) -> i64 {
+    let span = (days.end() - days.start() + 1) as u32;
+    let mut day_start = today_start - (days.start() + i64::from(rng.below(span))) * DAY;
+    for _ in 0..3 {
+        if !matches!(weekday(day_start), 0 | 6) || rng.below(8) == 0 {
+            break;
+        }
+        day_start = today_start - (days.start() + i64::from(rng.below(span))) * DAY;
+    }
+    day_start + 8 * 3_600 + i64::from(rng.below(12 * 3_600))
+}
+
+/// The seeded operation log of a reset at `now`: [`HISTORY_PAST_ROWS`] rows over the last
+/// [`HISTORY_DAYS`] days before today, [`history_rows_today`] rows of each user today (up
+/// to [`HISTORY_GAP_SECS`] before `now`; none in the first minute of a day), and
+/// [`HISTORY_OLD_ROWS`] rows older than the retention. The same for every reset.
+pub fn demo_history(now: i64) -> Vec<HistorySeedRow> {
+    let today_start = kanri_contract::datetime::Date::of_unix(now).start_unix();
+    let mut rng = Lcg(0x6b61_6e72_6932_3032);
+    let mut rows = Vec::with_capacity(HISTORY_PAST_ROWS + HISTORY_OLD_ROWS + 64);
+    for _ in 0..HISTORY_PAST_ROWS {
+        let user = weighted_user(&mut rng);
+        let at = past_time(&mut rng, today_start, 1..=HISTORY_DAYS);
+        rows.push(seeded_row(&mut rng, at, user, false));
+    }
+    for _ in 0..HISTORY_OLD_ROWS {
+        let user = weighted_user(&mut rng);
+        let at = past_time(&mut rng, today_start, 190..=240);
+        rows.push(seeded_row(&mut rng, at, user, false));
+    }
+    let last = now - HISTORY_GAP_SECS;
+    let first = today_start.max(last - 8 * 3_600);
+    if last >= first {
+        let span = (last - first + 1) as u32;
+        for (user, u) in DEMO_USERS.iter().enumerate() {
+            for _ in 0..history_rows_today(u.login_id) {
+                let at = first + i64::from(rng.below(span));
+                rows.push(seeded_row(&mut rng, at, user, true));
+            }
+        }
+    }
+    rows
+}
+
+/// One seeded row of `DEMO_USERS[user]` at `at`; today a stopped or locked user is only
+/// refused at the login.
+fn seeded_row(rng: &mut Lcg, at: i64, user: usize, today: bool) -> HistorySeedRow {
+    let u = &DEMO_USERS[user];
+    let (business, operation, ok, detail) = if today && (u.stopped || u.locked) {
+        let why = if u.stopped {
+            "サービス停止中"
+        } else {
+            "ロック中"
+        };
+        (
+            kanri_contract::history::business::LOGIN,
+            "ログイン".to_owned(),
+            false,
+            why.to_owned(),
+        )
+    } else {
+        demo_operation(rng, u)
+    };
+    HistorySeedRow {
+        at,
+        user,
+        business,
+        operation,
+        ok,
+        detail,
+    }
+}
+
+/// Write the seeded history (`user_ids[i]` is the id of `DEMO_USERS[i]`) with one
+/// prepared statement.
+fn store_history(
+    tx: &Connection,
+    user_ids: &[i64],
+    rows: &[HistorySeedRow],
+) -> rusqlite::Result<()> {
+    let mut st = tx.prepare(
+        "INSERT INTO operation_log (at, user_id, login_id, user_name, business, operation, result, detail) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for r in rows {
+        let u = &DEMO_USERS[r.user];
+        st.execute(params![
+            r.at,
+            user_ids.get(r.user),
+            u.login_id,
+            u.name,
+            r.business,
+            r.operation,
+            if r.ok { "正常" } else { "異常" },
+            r.detail
+        ])?;
+    }
     Ok(())
 }
 
@@ -834,5 +1115,64 @@ mod tests {
             assert!(!demo_fees(t).use_standard);
             assert_ne!(demo_fees(t).bands, fees::standard(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn the_seeded_history_is_fixed_spread_and_kept_before_the_seed_time() {
+        use kanri_contract::datetime::Date;
+        use kanri_contract::history::{business, earliest, MAX_ROWS};
+        let today = Date::parse("2026-11-21").unwrap();
+        let now = today.start_unix() + 14 * 3_600;
+        let rows = demo_history(now);
+        assert_eq!(rows, demo_history(now), "the same at every reset");
+        let first = earliest(today).start_unix();
+        let kept: Vec<_> = rows.iter().filter(|r| r.at >= first).collect();
+        let old = rows.len() - kept.len();
+        assert_eq!(old, HISTORY_OLD_ROWS);
+        assert!(rows
+            .iter()
+            .filter(|r| r.at < first)
+            .all(|r| r.at < first - 5 * DAY));
+        assert!(kept.len() > MAX_ROWS as usize + 500, "{}", kept.len());
+        assert!(rows.iter().all(|r| r.at <= now - HISTORY_GAP_SECS));
+        assert!(rows.iter().all(|r| business::ALL.contains(&r.business)));
+        let errors = kept.iter().filter(|r| !r.ok).count();
+        assert!(
+            (kept.len() / 20..kept.len() / 5).contains(&errors),
+            "{errors} of {}",
+            kept.len()
+        );
+        for (i, u) in DEMO_USERS.iter().enumerate() {
+            let own: Vec<_> = kept.iter().filter(|r| r.user == i).collect();
+            let today_rows = own.iter().filter(|r| r.at >= today.start_unix()).count();
+            assert_eq!(today_rows, history_rows_today(u.login_id), "{}", u.login_id);
+            assert!(own.len() > 100, "{}: {}", u.login_id, own.len());
+            // Over the months, not in one week.
+            let oldest = own.iter().map(|r| r.at).min().unwrap_or(now);
+            assert!(oldest < now - 150 * DAY, "{}", u.login_id);
+        }
+        for b in business::ALL {
+            assert!(kept.iter().any(|r| r.business == b && r.ok), "{b}");
+        }
+        // The issuing app logs only issuances; every other 業務 has refusals too.
+        for b in [
+            business::LOGIN,
+            business::USER_ADMIN,
+            business::COMPANY_ADMIN,
+        ] {
+            assert!(kept.iter().any(|r| r.business == b && !r.ok), "{b}");
+        }
+        // General users do no 管理 work; certificate issuance only for certificate users.
+        for r in &kept {
+            let u = &DEMO_USERS[r.user];
+            if u.role == Role::General && r.business == business::USER_ADMIN {
+                assert_eq!(r.operation, "パスワード変更");
+            }
+            assert!(u.role != Role::General || r.business != business::COMPANY_ADMIN);
+            assert!(u.cert != DemoCert::None || r.business != business::CERTIFICATE);
+        }
+        // In the first minute of a day there is no room for today's rows.
+        let early = demo_history(today.start_unix() + 30);
+        assert!(early.iter().all(|r| r.at < today.start_unix()));
     }
 }

@@ -30,7 +30,17 @@ pub struct Harness {
     pub dir: tempfile::TempDir,
 }
 
+/// The demo company with an empty operation log: each test sees only its own rows.
 pub fn harness() -> Harness {
+    let h = seeded_harness();
+    h.db.lock()
+        .execute("DELETE FROM operation_log", [])
+        .unwrap();
+    h
+}
+
+/// The demo company exactly as a reset makes it, with the seeded operation log.
+pub fn seeded_harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let pki = Arc::new(Pki::create(&dir.path().join("certs")).unwrap());
     let db = Db::in_memory().unwrap();
