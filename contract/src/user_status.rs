@@ -187,17 +187,14 @@ impl StatusAction {
         }
     }
 
-    /// Its name in the operation log (業務 利用者管理) and on the confirm and result screens.
+    /// Its name in the operation log (業務 利用者管理) and on the confirm and result screens:
+    /// 「利用者停止」「利用者停止解除」, and for the authentications the manual's name of the
+    /// task (「ワンタイムパスワードのトークン失効」 …).
     pub fn operation(self) -> &'static str {
         match self {
             StatusAction::Stop => "利用者停止",
             StatusAction::Resume => "利用者停止解除",
-            StatusAction::OneTimePasswordUnlock => "ワンタイムパスワード利用停止解除",
-            StatusAction::OneTimePasswordRevoke => "ワンタイムパスワードトークン失効",
-            StatusAction::TransactionUnlock => "トランザクション認証利用停止解除",
-            StatusAction::TransactionRevoke => "トランザクション認証トークン失効",
-            StatusAction::RiskBasedUnlock => "追加認証（リスクベース認証）利用停止解除",
-            StatusAction::RiskBasedReset => "追加認証（リスクベース認証）回答リセット",
+            other => StatusTask::of(other).title(),
         }
     }
 
@@ -610,6 +607,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn operations_are_worded_as_in_the_manual() {
+        assert_eq!(StatusAction::Stop.operation(), "利用者停止");
+        assert_eq!(
+            StatusAction::OneTimePasswordRevoke.operation(),
+            "ワンタイムパスワードのトークン失効"
+        );
+        assert_eq!(
+            StatusAction::RiskBasedReset.done_message(),
+            "以下の利用者の追加認証（リスクベース認証）の回答リセットが完了しました。"
+        );
     }
 
     #[test]

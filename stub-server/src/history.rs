@@ -91,13 +91,19 @@ fn invalid(errors: Vec<QueryError>) -> ApiError {
     )
 }
 
-/// The `WHERE` clause of a search and its parameters.
-fn filter(q: &HistoryQuery) -> (String, Vec<Value>) {
+/// The `WHERE` clause of a search and its parameters. `only_user_id` restricts it to
+/// one user's own rows by user ID (a login ID can be registered again after a deletion;
+/// the new user must not see the old one's operations).
+fn filter(q: &HistoryQuery, only_user_id: Option<i64>) -> (String, Vec<Value>) {
     let mut sql = String::from("at >= ?1 AND at <= ?2");
     let mut params = vec![
         Value::Integer(q.from.start_unix()),
         Value::Integer(q.to.end_unix()),
     ];
+    if let Some(id) = only_user_id {
+        params.push(Value::Integer(id));
+        sql.push_str(&format!(" AND user_id = ?{}", params.len()));
+    }
     if let UserFilter::One(id) = &q.user {
         params.push(Value::Text(id.clone()));
         sql.push_str(&format!(" AND login_id = ?{}", params.len()));
@@ -120,9 +126,14 @@ fn filter(q: &HistoryQuery) -> (String, Vec<Value>) {
 
 /// One page of the search `q`: of the matching rows the newest [`MAX_ROWS`] are kept
 /// (`truncated` when there were more), ordered by `q.order` (操作日時, ties by the order
-/// of writing), [`PAGE_SIZE`] a page; a page past the end is the last.
-pub fn search_page(c: &Connection, q: &HistoryQuery) -> rusqlite::Result<HistoryPage> {
-    let (cond, params) = filter(q);
+/// of writing), [`PAGE_SIZE`] a page; a page past the end is the last. With
+/// `only_user_id`, only that user's own rows (see [`filter`]).
+pub fn search_page(
+    c: &Connection,
+    q: &HistoryQuery,
+    only_user_id: Option<i64>,
+) -> rusqlite::Result<HistoryPage> {
+    let (cond, params) = filter(q, only_user_id);
     let matched: i64 = c.query_row(
         &format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM operation_log WHERE {cond} LIMIT {})",
@@ -211,6 +222,8 @@ pub async fn search(
     if !errors.is_empty() {
         return Err(invalid(errors));
     }
+    // Without 全操作履歴照会 the rows are the operator's by user ID, not only by login ID.
+    let only = (!all).then_some(auth.user.id);
     let c = st.db.lock();
-    Ok(Json(search_page(&c, &q)?))
+    Ok(Json(search_page(&c, &q, only)?))
 }

@@ -11,7 +11,7 @@ use crate::users::{self, enum_to_db, role_to_db};
 use kanri_contract::api::{AuthMethod, Role};
 use kanri_contract::company::{AccountLimits, ApprovalMode, ApprovalSetting, CompanyInfo};
 use kanri_contract::fees::{FeeBand, FeeMethod, FeeSettings, FeeTable};
-use kanri_contract::user_status::AuthState;
+use kanri_contract::user_status::{AuthState, StatusAction};
 use kanri_contract::users::{Limit, LimitBusiness, Right, Service};
 use rusqlite::{params, Connection};
 
@@ -721,19 +721,22 @@ fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, S
                 ("利用者変更", &["user01", "user02", "user04", "user08"][..]),
                 ("利用者変更", &["user03", "user05", "user07"][..]),
                 ("利用者登録", &["user04", "user05", "user08"][..]),
-                ("利用者停止", &["user06"][..]),
-                ("利用者停止解除", &["user01", "user04", "user08"][..]),
+                (StatusAction::Stop.operation(), &["user06"][..]),
+                (
+                    StatusAction::Resume.operation(),
+                    &["user01", "user04", "user08"][..],
+                ),
                 ("証明書失効", &["user03"][..]),
                 (
-                    "ワンタイムパスワードトークン失効",
+                    StatusAction::OneTimePasswordRevoke.operation(),
                     &["user03", "user05"][..],
                 ),
                 (
-                    "トランザクション認証利用停止解除",
+                    StatusAction::TransactionUnlock.operation(),
                     &["user01", "user04"][..],
                 ),
                 (
-                    "追加認証（リスクベース認証）回答リセット",
+                    StatusAction::RiskBasedReset.operation(),
                     &["user04", "user05"][..],
                 ),
             ]);

@@ -15,7 +15,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use kanri_contract::api::{ErrorCode, FieldError, Role};
+use kanri_contract::api::{ErrorCode, FieldError};
 use kanri_contract::history::business;
 use kanri_contract::user_status::{
     AuthState, StatusAction, StatusActionDone, StatusActionRequest, UserStatusList,
@@ -48,13 +48,11 @@ pub async fn list(
 
 /// The login IDs of the request, each once, in the order of their first mention.
 fn distinct(ids: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for id in ids {
-        if !out.contains(id) {
-            out.push(id.clone());
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    ids.iter()
+        .filter(|id| seen.insert(id.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// The log row's subject: 「ログインID：user01、user06」 (long IDs cut, at most
@@ -188,10 +186,10 @@ pub async fn act(
                 if let Err(why) = action.applies(&user.status(), &operator.login_id, operator.role)
                 {
                     if about_who(action, user, &operator) {
-                        let reason = if user.role == Role::Master {
-                            "マスターユーザ"
-                        } else {
+                        let reason = if user.id == operator.id {
                             "本人の停止"
+                        } else {
+                            "マスターユーザ"
                         };
                         return Err(refuse(
                             ApiError::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, why),

@@ -177,6 +177,28 @@ async fn a_user_without_the_right_sees_only_their_own_rows() {
 }
 
 #[tokio::test]
+async fn rows_of_an_earlier_holder_of_the_login_id_stay_hidden() {
+    // A deleted user's login ID may be registered again: their rows (another user ID, or
+    // none for a failed login before the account existed) are not the new user's.
+    let h = seeded_harness();
+    let mut b = logged_in_with_certificate(&h, "user01").await;
+    let before: HistoryPage = parse(&call(&mut b, "GET", "/api/history", None).await);
+    let now = kanri_stub::db::now();
+    insert(&h, "user01", 5, |i| now - 120 - i as i64);
+    let after: HistoryPage = parse(&call(&mut b, "GET", "/api/history", None).await);
+    assert_eq!(after.total, before.total);
+    assert!(after.rows.iter().all(|r| !r.detail.starts_with('行')));
+    // Those who may see everyone see them under that login ID.
+    let mut m = logged_in_with_certificate(&h, "master01").await;
+    let t = today();
+    let p = search(&mut m, &query(t, t, one("user01"))).await;
+    assert_eq!(
+        p.rows.iter().filter(|r| r.detail.starts_with('行')).count(),
+        5
+    );
+}
+
+#[tokio::test]
 async fn pages_of_fifty_in_either_order() {
     let h = harness();
     let now = kanri_stub::db::now();
