@@ -6,6 +6,7 @@ use crate::components::notice::{Notice, Tone};
 use crate::pages::company::fees::FeeState;
 use crate::pages::company::CompanyState;
 use crate::pages::password_change::LastPasswordChange;
+use crate::pages::users::status::StatusState;
 use crate::pages::users::UsersState;
 use crate::routes::AppRoutes;
 use crate::state::{Auth, AuthState, CertificateRefusal, Phase, TextSizePref};
@@ -29,6 +30,8 @@ pub fn App() -> impl IntoView {
     provide_context(company);
     let fees = FeeState::new();
     provide_context(fees);
+    let statuses = StatusState::new();
+    provide_context(statuses);
     // Nothing entered or shown for one user survives their session: emptied when it
     // ends and again when the next one begins (an answer that arrived in between).
     Effect::new(move |previous: Option<Phase>| {
@@ -37,6 +40,7 @@ pub fn App() -> impl IntoView {
             users.reset();
             company.reset();
             fees.reset();
+            statuses.reset();
         }
         phase
     });

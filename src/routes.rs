@@ -7,9 +7,11 @@ use crate::pages::company::{
     confirm::CompanyConfirmPage, done::CompanyDonePage, edit::CompanyEditPage,
     tasks::CompanyTasksPage, view::CompanyViewPage,
 };
+use crate::pages::history::HistoryPage;
 use crate::pages::users::certificates::{
     CertRevokeConfirmPage, CertRevokeListPage, CertRevokedPage,
 };
+use crate::pages::users::status::{StatusConfirmPage, StatusDonePage, StatusListPage};
 use crate::pages::users::wizard::{
     accounts::UserAccountsPage, basics::UserBasicsPage, confirm::UserConfirmPage,
     done::UserDonePage, rights::UserRightsPage,
@@ -134,6 +136,29 @@ pub mod paths {
         format!("/admin/company/fees/{}/{step}", table.slug())
     }
 
+    /// 操作履歴照会 [BSRR001]; the search is in the query (`logic::history::href`).
+    pub const HISTORY: &str = "/admin/history";
+
+    /// The lists of 利用者停止・解除 [BRSK016] and the additional authentications' tasks
+    /// (menu entries need constants; each equals [`status_list`] of its task).
+    pub const STATUS_SERVICE: &str = "/admin/users/status/service";
+    pub const STATUS_OTP_UNLOCK: &str = "/admin/users/status/otp-unlock";
+    pub const STATUS_OTP_REVOKE: &str = "/admin/users/status/otp-revoke";
+    pub const STATUS_TRANSACTION_UNLOCK: &str = "/admin/users/status/transaction-unlock";
+    pub const STATUS_TRANSACTION_REVOKE: &str = "/admin/users/status/transaction-revoke";
+    pub const STATUS_RISK_UNLOCK: &str = "/admin/users/status/risk-unlock";
+    pub const STATUS_RISK_RESET: &str = "/admin/users/status/risk-reset";
+
+    /// The list of a task: `/admin/users/status/{task}`.
+    pub fn status_list(task: kanri_contract::user_status::StatusTask) -> String {
+        format!("/admin/users/status/{}", task.slug())
+    }
+
+    /// A later screen of a task (`confirm`, `done`).
+    pub fn status_step(task: kanri_contract::user_status::StatusTask, step: &str) -> String {
+        format!("/admin/users/status/{}/{step}", task.slug())
+    }
+
     /// The help of a screen.
     pub fn help(screen_id: &str) -> String {
         format!("/help/{screen_id}")
@@ -174,6 +199,9 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/users/certificates") view=CertRevokeListPage />
                 <Route path=path!("/admin/users/certificates/:login_id") view=CertRevokeConfirmPage />
                 <Route path=path!("/admin/users/certificates/:login_id/done") view=CertRevokedPage />
+                <Route path=path!("/admin/users/status/:task") view=StatusListPage />
+                <Route path=path!("/admin/users/status/:task/confirm") view=StatusConfirmPage />
+                <Route path=path!("/admin/users/status/:task/done") view=StatusDonePage />
                 <Route path=path!("/admin/company") view=CompanyTasksPage />
                 <Route path=path!("/admin/company/info") view=CompanyViewPage />
                 <Route path=path!("/admin/company/info/edit") view=CompanyEditPage />
@@ -183,6 +211,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/company/fees/:table/edit") view=FeeEditPage />
                 <Route path=path!("/admin/company/fees/:table/confirm") view=FeeConfirmPage />
                 <Route path=path!("/admin/company/fees/:table/done") view=FeeDonePage />
+                <Route path=path!("/admin/history") view=HistoryPage />
             </ParentRoute>
         </Routes>
     }
@@ -191,6 +220,24 @@ pub fn AppRoutes() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::paths;
+
+    #[test]
+    fn status_paths_follow_the_task_slug() {
+        use kanri_contract::user_status::StatusTask::*;
+        for (t, list) in [
+            (StopResume, paths::STATUS_SERVICE),
+            (OneTimePasswordUnlock, paths::STATUS_OTP_UNLOCK),
+            (OneTimePasswordRevoke, paths::STATUS_OTP_REVOKE),
+            (TransactionUnlock, paths::STATUS_TRANSACTION_UNLOCK),
+            (TransactionRevoke, paths::STATUS_TRANSACTION_REVOKE),
+            (RiskBasedUnlock, paths::STATUS_RISK_UNLOCK),
+            (RiskBasedReset, paths::STATUS_RISK_RESET),
+        ] {
+            assert_eq!(paths::status_list(t), list);
+            assert_eq!(paths::status_step(t, "confirm"), format!("{list}/confirm"));
+        }
+        assert_eq!(paths::STATUS_SERVICE, "/admin/users/status/service");
+    }
 
     #[test]
     fn paths_are_absolute_and_distinct() {
@@ -212,6 +259,7 @@ mod tests {
             paths::COMPANY_EDIT,
             paths::COMPANY_CONFIRM,
             paths::COMPANY_DONE,
+            paths::HISTORY,
         ];
         let mut sorted = all.to_vec();
         sorted.sort();

@@ -126,8 +126,9 @@ impl Api {
         })
     }
 
-    /// A call made while logged in: a 401 ends the session in the app.
-    async fn authed<T: DeserializeOwned>(
+    /// A call made while logged in: a 401 ends the session in the app. (`pub(super)`:
+    /// the calls of some screens live in their own files of `api/`.)
+    pub(super) async fn authed<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,

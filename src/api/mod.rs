@@ -2,6 +2,8 @@
 
 mod client;
 mod error;
+mod history;
+mod statuses;
 
 pub use client::{new_idempotency_key, submit_with_key, use_api, Api};
 pub use error::ApiError;

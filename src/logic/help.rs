@@ -266,6 +266,151 @@ pub const COMPANY_DONE: Screen = screen(
     "企業情報変更結果",
     "企業情報の変更が完了しました。変更結果をご確認ください。",
 );
+pub const HISTORY: Screen = screen(
+    "BSRR001",
+    "操作履歴照会",
+    "ご自身またはほかの利用者が行った操作の履歴を照会できます。「操作履歴情報の検索」で期間（開始日・終了日）、利用者、業務、結果を指定し、「検索」ボタンを押してください。操作履歴は過去6か月分を照会でき、1回の検索で新しいものから3,000件まで、1ページに50件ずつ表示します。ほかの利用者の操作履歴は、全操作履歴照会の権限をお持ちの方のみ照会できます。一覧の「操作日時」ボタンを押すと、新しい順・古い順を切り替えられます。なお、マニュアルにはこの画面の画面IDの記載がないため、画面ID「BSRR001」は本システムで付番したものです。",
+);
+
+/// 利用者停止・解除 [BRSK016, BRSK017, BRSK024] and the additional authentications'
+/// tasks [BRSK031–BRSK056]: list / 確認 / 結果 of each [`kanri_contract::user_status::StatusTask`].
+pub const STATUS_SERVICE_LIST: Screen = screen(
+    "BRSK016",
+    "利用者停止・解除",
+    "サービスを停止する利用者、または停止を解除する利用者を選択し、「停止」または「解除」ボタンを押してください。停止した利用者はログインできなくなり、ログイン中の場合は次の操作からご利用いただけなくなります。停止を解除すると、ログインパスワード・確認用パスワードのロックも解除されます。ご自身のサービスは停止できません。マスターユーザの状態は、マスターユーザのみ変更できます。選択できない利用者には、その理由が表示されています。",
+);
+pub const STATUS_SERVICE_CONFIRM: Screen = screen(
+    "BRSK017",
+    "利用者停止・解除確認",
+    "対象の利用者と処理後のサービス状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。英字の大文字と小文字は区別されます。",
+);
+pub const STATUS_SERVICE_DONE: Screen = screen(
+    "BRSK024",
+    "利用者停止・解除結果",
+    "利用者の停止または停止解除が完了しました。処理後のサービス状態をご確認ください。停止した利用者はログインできなくなります。",
+);
+pub const STATUS_OTP_UNLOCK_LIST: Screen = screen(
+    "BRSK031",
+    "ワンタイムパスワードの利用停止解除",
+    "ワンタイムパスワードの利用停止状態を解除する利用者を選択し、「利用停止解除」ボタンを押してください。ワンタイムパスワード状態が「利用停止中」の利用者を選択できます。利用停止を解除した利用者は、再びワンタイムパスワードを利用できるようになります。",
+);
+pub const STATUS_OTP_UNLOCK_CONFIRM: Screen = screen(
+    "BRSK032",
+    "ワンタイムパスワードの利用停止解除確認",
+    "対象の利用者と解除後のワンタイムパスワード状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+);
+pub const STATUS_OTP_UNLOCK_DONE: Screen = screen(
+    "BRSK033",
+    "ワンタイムパスワードの利用停止解除結果",
+    "ワンタイムパスワードの利用停止解除が完了しました。処理後のワンタイムパスワード状態をご確認ください。",
+);
+pub const STATUS_OTP_REVOKE_LIST: Screen = screen(
+    "BRSK034",
+    "ワンタイムパスワードのトークン失効",
+    "ワンタイムパスワード用トークンを失効する利用者を選択し、「トークン失効」ボタンを押してください。トークンが登録されている利用者を選択できます。トークン失効を行うと、選択された利用者はワンタイムパスワードが利用できなくなります。トークンの利用開始登録は、次回ログイン時に実施可能です。",
+);
+pub const STATUS_OTP_REVOKE_CONFIRM: Screen = screen(
+    "BRSK035",
+    "ワンタイムパスワードのトークン失効確認",
+    "対象の利用者と失効後のワンタイムパスワード状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+);
+pub const STATUS_OTP_REVOKE_DONE: Screen = screen(
+    "BRSK036",
+    "ワンタイムパスワードのトークン失効結果",
+    "ワンタイムパスワードのトークン失効が完了しました。トークンの利用開始登録は、次回ログイン時に実施可能です。",
+);
+pub const STATUS_TRANSACTION_UNLOCK_LIST: Screen = screen(
+    "BRSK041",
+    "トランザクション認証の利用停止解除",
+    "トランザクション認証の利用停止状態を解除する利用者を選択し、「利用停止解除」ボタンを押してください。トランザクション認証状態が「利用停止中」の利用者を選択できます。利用停止を解除した利用者は、再びトランザクション認証を利用できるようになります。",
+);
+pub const STATUS_TRANSACTION_UNLOCK_CONFIRM: Screen = screen(
+    "BRSK042",
+    "トランザクション認証の利用停止解除確認",
+    "対象の利用者と解除後のトランザクション認証状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+);
+pub const STATUS_TRANSACTION_UNLOCK_DONE: Screen = screen(
+    "BRSK043",
+    "トランザクション認証の利用停止解除結果",
+    "トランザクション認証の利用停止解除が完了しました。処理後のトランザクション認証状態をご確認ください。",
+);
+pub const STATUS_TRANSACTION_REVOKE_LIST: Screen = screen(
+    "BRSK044",
+    "トランザクション認証のトークン失効",
+    "トランザクション認証用トークンを失効する利用者を選択し、「トークン失効」ボタンを押してください。トークンが登録されている利用者を選択できます。トークン失効を行うと、選択された利用者はトランザクション認証が利用できなくなります。トークンの利用開始登録は、次回ログイン時に実施可能です。",
+);
+pub const STATUS_TRANSACTION_REVOKE_CONFIRM: Screen = screen(
+    "BRSK045",
+    "トランザクション認証のトークン失効確認",
+    "対象の利用者と失効後のトランザクション認証状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+);
+pub const STATUS_TRANSACTION_REVOKE_DONE: Screen = screen(
+    "BRSK046",
+    "トランザクション認証のトークン失効結果",
+    "トランザクション認証のトークン失効が完了しました。トークンの利用開始登録は、次回ログイン時に実施可能です。",
+);
+pub const STATUS_RISK_UNLOCK_LIST: Screen = screen(
+    "BRSK051",
+    "追加認証（リスクベース認証）の利用停止解除",
+    "追加認証（リスクベース認証）の利用停止状態を解除する利用者を選択し、「利用停止解除」ボタンを押してください。追加認証状態が「利用停止中」の利用者を選択できます。利用停止を解除した利用者は、再び追加認証（リスクベース認証）を利用できるようになります。",
+);
+pub const STATUS_RISK_UNLOCK_CONFIRM: Screen = screen(
+    "BRSK052",
+    "追加認証（リスクベース認証）の利用停止解除確認",
+    "対象の利用者と解除後の追加認証状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+);
+pub const STATUS_RISK_UNLOCK_DONE: Screen = screen(
+    "BRSK053",
+    "追加認証（リスクベース認証）の利用停止解除結果",
+    "追加認証（リスクベース認証）の利用停止解除が完了しました。処理後の追加認証状態をご確認ください。",
+);
+pub const STATUS_RISK_RESET_LIST: Screen = screen(
+    "BRSK054",
+    "追加認証（リスクベース認証）の回答リセット",
+    "追加認証（リスクベース認証）で利用する回答をリセットする利用者を選択し、「回答リセット」ボタンを押してください。回答が登録されている利用者を選択できます。回答をリセットすると、選択された利用者は次回ログイン時に追加認証（リスクベース認証）の質問と回答を再登録します。",
+);
+pub const STATUS_RISK_RESET_CONFIRM: Screen = screen(
+    "BRSK055",
+    "追加認証（リスクベース認証）の回答リセット確認",
+    "対象の利用者とリセット後の追加認証状態をご確認のうえ、「確認用パスワード」を入力し、「実行」ボタンを押してください。ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。",
+);
+pub const STATUS_RISK_RESET_DONE: Screen = screen(
+    "BRSK056",
+    "追加認証（リスクベース認証）の回答リセット結果",
+    "追加認証（リスクベース認証）の回答リセットが完了しました。対象の利用者は、次回ログイン時に質問と回答を再登録します。",
+);
+
+/// The screen of `step` of the task `task`.
+pub fn status_screen(
+    task: kanri_contract::user_status::StatusTask,
+    step: crate::logic::user_status::StatusStep,
+) -> Screen {
+    use crate::logic::user_status::StatusStep::{Confirm, Done, List};
+    use kanri_contract::user_status::StatusTask::*;
+    match (task, step) {
+        (StopResume, List) => STATUS_SERVICE_LIST,
+        (StopResume, Confirm) => STATUS_SERVICE_CONFIRM,
+        (StopResume, Done) => STATUS_SERVICE_DONE,
+        (OneTimePasswordUnlock, List) => STATUS_OTP_UNLOCK_LIST,
+        (OneTimePasswordUnlock, Confirm) => STATUS_OTP_UNLOCK_CONFIRM,
+        (OneTimePasswordUnlock, Done) => STATUS_OTP_UNLOCK_DONE,
+        (OneTimePasswordRevoke, List) => STATUS_OTP_REVOKE_LIST,
+        (OneTimePasswordRevoke, Confirm) => STATUS_OTP_REVOKE_CONFIRM,
+        (OneTimePasswordRevoke, Done) => STATUS_OTP_REVOKE_DONE,
+        (TransactionUnlock, List) => STATUS_TRANSACTION_UNLOCK_LIST,
+        (TransactionUnlock, Confirm) => STATUS_TRANSACTION_UNLOCK_CONFIRM,
+        (TransactionUnlock, Done) => STATUS_TRANSACTION_UNLOCK_DONE,
+        (TransactionRevoke, List) => STATUS_TRANSACTION_REVOKE_LIST,
+        (TransactionRevoke, Confirm) => STATUS_TRANSACTION_REVOKE_CONFIRM,
+        (TransactionRevoke, Done) => STATUS_TRANSACTION_REVOKE_DONE,
+        (RiskBasedUnlock, List) => STATUS_RISK_UNLOCK_LIST,
+        (RiskBasedUnlock, Confirm) => STATUS_RISK_UNLOCK_CONFIRM,
+        (RiskBasedUnlock, Done) => STATUS_RISK_UNLOCK_DONE,
+        (RiskBasedReset, List) => STATUS_RISK_RESET_LIST,
+        (RiskBasedReset, Confirm) => STATUS_RISK_RESET_CONFIRM,
+        (RiskBasedReset, Done) => STATUS_RISK_RESET_DONE,
+    }
+}
 
 /// Every screen, for the help page.
 pub const ALL: &[Screen] = &[
@@ -295,11 +440,33 @@ pub const ALL: &[Screen] = &[
     CERT_REVOKE_LIST,
     CERT_REVOKE_CONFIRM,
     CERT_REVOKE_DONE,
+    STATUS_SERVICE_LIST,
+    STATUS_SERVICE_CONFIRM,
+    STATUS_SERVICE_DONE,
+    STATUS_OTP_UNLOCK_LIST,
+    STATUS_OTP_UNLOCK_CONFIRM,
+    STATUS_OTP_UNLOCK_DONE,
+    STATUS_OTP_REVOKE_LIST,
+    STATUS_OTP_REVOKE_CONFIRM,
+    STATUS_OTP_REVOKE_DONE,
+    STATUS_TRANSACTION_UNLOCK_LIST,
+    STATUS_TRANSACTION_UNLOCK_CONFIRM,
+    STATUS_TRANSACTION_UNLOCK_DONE,
+    STATUS_TRANSACTION_REVOKE_LIST,
+    STATUS_TRANSACTION_REVOKE_CONFIRM,
+    STATUS_TRANSACTION_REVOKE_DONE,
+    STATUS_RISK_UNLOCK_LIST,
+    STATUS_RISK_UNLOCK_CONFIRM,
+    STATUS_RISK_UNLOCK_DONE,
+    STATUS_RISK_RESET_LIST,
+    STATUS_RISK_RESET_CONFIRM,
+    STATUS_RISK_RESET_DONE,
     COMPANY_TASKS,
     COMPANY_VIEW,
     COMPANY_EDIT,
     COMPANY_CONFIRM,
     COMPANY_DONE,
+    HISTORY,
     NOT_FOUND,
     NOT_PERMITTED,
     FEES_PAYEE_TRANSFER_EDIT,
@@ -325,6 +492,21 @@ pub fn by_id(id: &str) -> Option<Screen> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_status_screen_has_the_tasks_title_and_id() {
+        use crate::logic::user_status::{title, StatusStep};
+        use kanri_contract::user_status::StatusTask;
+        for t in StatusTask::ALL {
+            for step in StatusStep::ALL {
+                let s = status_screen(t, step);
+                assert_eq!(s.title, title(t, step));
+                assert_eq!(s.id, t.screen_ids()[step.index()]);
+                assert_eq!(by_id(s.id), Some(s));
+            }
+        }
+        assert_eq!(STATUS_SERVICE_LIST.id, "BRSK016");
+    }
 
     #[test]
     fn ids_are_unique_and_follow_the_pattern() {

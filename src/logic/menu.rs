@@ -64,7 +64,7 @@ pub const BUSINESSES: &[MenuEntry] = &[
     entry(
         "操作履歴照会",
         "ご自身または他の利用者が行った操作の履歴照会を行うことができます。",
-        None,
+        Some(paths::HISTORY),
         Requirement::Anyone,
     ),
 ];
@@ -91,7 +91,12 @@ pub const USER_TASKS: &[MenuGroup] = &[
     },
     MenuGroup {
         heading: "利用者停止・解除",
-        entries: &[entry("利用者停止・解除", "利用者のサービス停止、停止解除が可能です。", None, ADMIN)],
+        entries: &[entry(
+            "利用者停止・解除",
+            "利用者のサービス停止、停止解除が可能です。",
+            Some(paths::STATUS_SERVICE),
+            ADMIN,
+        )],
     },
     MenuGroup {
         heading: "追加認証（リスクベース認証）の管理",
@@ -99,13 +104,13 @@ pub const USER_TASKS: &[MenuGroup] = &[
             entry(
                 "追加認証（リスクベース認証）の利用停止解除",
                 "追加認証（リスクベース認証）の利用停止状態を解除できます。",
-                None,
+                Some(paths::STATUS_RISK_UNLOCK),
                 ADMIN,
             ),
             entry(
                 "追加認証（リスクベース認証）の回答リセット",
                 "追加認証（リスクベース認証）で利用する回答をリセットできます。",
-                None,
+                Some(paths::STATUS_RISK_RESET),
                 ADMIN,
             ),
         ],
@@ -125,13 +130,13 @@ pub const USER_TASKS: &[MenuGroup] = &[
             entry(
                 "トランザクション認証の利用停止解除",
                 "トランザクション認証の利用停止状態を解除できます。",
-                None,
+                Some(paths::STATUS_TRANSACTION_UNLOCK),
                 ADMIN,
             ),
             entry(
                 "トランザクション認証のトークン失効",
                 "トランザクション認証用トークンの失効が可能です。トークン失効を行うと、選択された利用者はトランザクション認証が利用できなくなります。トークンの利用開始登録は、次回ログイン時に実施可能です。",
-                None,
+                Some(paths::STATUS_TRANSACTION_REVOKE),
                 ADMIN,
             ),
         ],
@@ -142,13 +147,13 @@ pub const USER_TASKS: &[MenuGroup] = &[
             entry(
                 "ワンタイムパスワードの利用停止解除",
                 "ワンタイムパスワードの利用停止状態を解除できます。",
-                None,
+                Some(paths::STATUS_OTP_UNLOCK),
                 ADMIN,
             ),
             entry(
                 "ワンタイムパスワードのトークン失効",
                 "ワンタイムパスワード用トークンの失効が可能です。トークンの利用開始登録は、次回ログイン時に実施可能です。",
-                None,
+                Some(paths::STATUS_OTP_REVOKE),
                 ADMIN,
             ),
         ],
@@ -258,6 +263,29 @@ pub fn visible_groups(
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_status_task_is_offered_to_administrators_under_its_title() {
+        use kanri_contract::user_status::StatusTask;
+        let admin = visible_groups(USER_TASKS, |p| p == Permission::ManageUsers);
+        let entries: Vec<MenuEntry> = admin.into_iter().flat_map(|(_, e)| e).collect();
+        for task in StatusTask::ALL {
+            let entry = entries
+                .iter()
+                .find(|e| e.label == task.title())
+                .unwrap_or_else(|| panic!("{} is offered", task.title()));
+            assert_eq!(
+                entry.href.map(str::to_owned),
+                Some(paths::status_list(task))
+            );
+            assert_eq!(entry.requires, ADMIN);
+        }
+        // Every entry of 作業内容選択 now leads somewhere.
+        assert!(USER_TASKS
+            .iter()
+            .flat_map(|g| g.entries)
+            .all(|e| e.href.is_some()));
+    }
+
     const SAMPLE: &[MenuEntry] = &[
         entry("自分", "", Some("/a"), Requirement::Anyone),
         entry("管理者だけ", "", Some("/b"), ADMIN),
@@ -287,6 +315,13 @@ mod tests {
         assert!(visible_entries(BUSINESSES, |_| false)
             .iter()
             .any(|e| e.label == "利用者管理"));
+    }
+
+    #[test]
+    fn every_user_reaches_the_own_history() {
+        let general = visible_entries(BUSINESSES, |_| false);
+        let history = general.iter().find(|e| e.label == "操作履歴照会");
+        assert_eq!(history.and_then(|e| e.href), Some(paths::HISTORY));
     }
 
     #[test]

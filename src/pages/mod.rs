@@ -4,6 +4,7 @@ pub mod business_select;
 pub mod certificate;
 pub mod company;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod logged_out;
 pub mod login;

@@ -1,5 +1,6 @@
 //! 利用者管理 screens: 利用者一覧 [BRSK005], the 登録 / 変更 wizard [BRSK006–BRSK015,
-//! BRSK021], 照会 [BRSK011], 削除 [BRSK022–BRSK023] and 証明書失効 [BRSK018–BRSK020].
+//! BRSK021], 照会 [BRSK011], 削除 [BRSK022–BRSK023], 証明書失効 [BRSK018–BRSK020], and
+//! 利用者停止・解除 with the additional authentications' tasks ([`status`]).
 //!
 //! [`UsersState`] holds the wizard's draft and the last results in memory only; it is
 //! emptied when the user logs out, and a reload loses it (the pages then say so).
@@ -9,6 +10,7 @@ pub mod delete;
 pub mod detail;
 pub mod list;
 pub mod sort_control;
+pub mod status;
 pub mod view;
 pub mod wizard;
 
