@@ -151,7 +151,8 @@ impl Api {
         r
     }
 
-    fn json<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    /// A request body as JSON (`pub(super)` for the calls in other files of `api/`).
+    pub(super) fn json<B: Serialize>(body: &B) -> Result<String, ApiError> {
         serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))
     }
 

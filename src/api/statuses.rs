@@ -26,8 +26,7 @@ impl Api {
         key: &str,
     ) -> Result<StatusActionDone, ApiError> {
         let path = format!("/users/statuses/{}", action.slug());
-        let body = serde_json::to_string(req).map_err(|e| ApiError::Decode(e.to_string()))?;
-        self.authed(Method::POST, &path, Some(body), Some(key))
+        self.authed(Method::POST, &path, Some(Self::json(req)?), Some(key))
             .await
     }
 }
