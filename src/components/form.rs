@@ -16,6 +16,24 @@ pub struct SummaryItem {
     pub message: String,
 }
 
+/// The [`ErrorSummary`] items of field errors: each links to its field's
+/// `dom_id(field)` (the confirmations, the wizard steps).
+pub fn field_summary(
+    errors: impl Into<Signal<Vec<kanri_contract::api::FieldError>>>,
+) -> Signal<Vec<SummaryItem>> {
+    let errors = errors.into();
+    Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .map(|e| SummaryItem {
+                target: Some(crate::logic::password_form::dom_id(&e.field)),
+                message: e.message.clone(),
+            })
+            .collect()
+    })
+}
+
 /// Focus and scroll to the element with `id`.
 pub fn focus_id(id: &str) {
     if let Some(el) = crate::dom::by_id::<web_sys::HtmlElement>(id) {

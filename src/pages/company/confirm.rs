@@ -3,7 +3,7 @@
 
 use crate::api::{submit_with_key, use_api, ApiError};
 use crate::components::change_summary::ChangeSummary;
-use crate::components::form::{ErrorSummary, SummaryItem};
+use crate::components::form::{field_summary, ErrorSummary};
 use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::components::require::RequirePermission;
@@ -12,7 +12,6 @@ use crate::components::title_bar::TitleBar;
 use crate::logic::company_form::{form_of, is_form_field, sections};
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::password_form::dom_id;
 use crate::logic::user_delete::refusal;
 use crate::pages::company::edit::STEPS;
 use crate::pages::company::use_company;
@@ -152,16 +151,7 @@ fn ConfirmScreen() -> impl IntoView {
             });
         }
     };
-    let summary_items = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .map(|e| SummaryItem {
-                target: Some(dom_id(&e.field)),
-                message: e.message.clone(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let summary_items = field_summary(errors);
     view! {
         <p>
             "以下の内容で企業情報を変更します。"<br />

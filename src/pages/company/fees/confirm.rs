@@ -5,12 +5,11 @@
 use super::{fee_page, use_fees};
 use crate::api::{submit_with_key, use_api};
 use crate::components::change_summary::ChangeSummary;
-use crate::components::form::{ErrorSummary, SummaryItem};
+use crate::components::form::{field_summary, ErrorSummary};
 use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::logic::fee_form::{confirm_failure, ConfirmFailure, FeeStep};
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::password_form::dom_id;
 use crate::routes::paths;
 use crate::state::use_auth;
 use kanri_contract::api::FieldError;
@@ -180,16 +179,7 @@ fn FeeConfirmForm(
         }
     };
 
-    let summary = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .map(|e| SummaryItem {
-                target: Some(dom_id(&e.field)),
-                message: e.message.clone(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let summary = field_summary(errors);
     let title = table.title();
 
     view! {

@@ -4,11 +4,10 @@
 
 use super::{status_page, use_statuses, StatusNotes, StatusUsersTable};
 use crate::api::{submit_with_key, use_api};
-use crate::components::form::{focus_id, ErrorSummary, SummaryItem};
+use crate::components::form::{field_summary, focus_id, ErrorSummary};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::password_form::dom_id;
 use crate::logic::user_status::{
     confirm_rows, failure, request, state_heading, Chosen, Failure, StatusStep,
 };
@@ -174,16 +173,7 @@ fn StatusConfirmForm(
     };
 
     // Only the errors of the last submission (client checks or the backend's answer).
-    let summary = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .map(|e| SummaryItem {
-                target: Some(dom_id(&e.field)),
-                message: e.message.clone(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let summary = field_summary(errors);
 
     let heading = state_heading(action);
     let rows = chosen.with_value(|c| {

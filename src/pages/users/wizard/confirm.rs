@@ -1,10 +1,10 @@
 //! Step 4: 利用者登録確認 [BRSK009] / 利用者変更確認 [BRSK015]: everything entered, a
 //! 「変更」 link per section, the operator's 確認用パスワード (and ワンタイムパスワード), 「実行」.
 
-use super::{dom_id, use_mode, WizardStep};
+use super::{use_mode, WizardStep};
 use crate::api::{submit_with_key, use_api, ApiError};
 use crate::components::change_summary::ChangeSummary;
-use crate::components::form::{ErrorSummary, SummaryItem};
+use crate::components::form::{field_summary, ErrorSummary};
 use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::logic::idempotency::SubmitKey;
@@ -190,16 +190,7 @@ fn ConfirmForm(
             }
         }
     };
-    let summary_items = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .map(|e| SummaryItem {
-                target: Some(dom_id(&e.field)),
-                message: e.message.clone(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let summary_items = field_summary(errors);
     let intro = if register {
         "以下の内容で利用者を登録します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
     } else {

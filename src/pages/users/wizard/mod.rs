@@ -298,17 +298,7 @@ impl StepErrors {
 
     /// The error summary's items (links go to `dom_id(field)`).
     pub fn summary(self) -> Signal<Vec<crate::components::form::SummaryItem>> {
-        let shown = self.shown;
-        Signal::derive(move || {
-            shown
-                .read()
-                .iter()
-                .map(|e| crate::components::form::SummaryItem {
-                    target: Some(dom_id(&e.field)),
-                    message: e.message.clone(),
-                })
-                .collect()
-        })
+        crate::components::form::field_summary(self.shown)
     }
 }
 
