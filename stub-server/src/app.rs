@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use crate::{auth, certificates, company, fees, guard, history, statuses, user_admin};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -12,6 +12,7 @@ use axum::Router;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// The whole application.
@@ -39,6 +40,7 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
         )
         .route("/company", get(company::view).put(company::change))
         .route("/history", get(history::search))
+        .route("/history/all", get(history::search_all))
         .route("/history/context", get(history::context))
         .route("/company/fees/{slug}", get(fees::view).put(fees::change))
         .fallback(|| async { ApiError::not_found() })
@@ -48,14 +50,88 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
         .merge(api);
     let mut app = Router::new().nest("/api", api);
     if let Some(dist) = dist {
-        let index = dist.join("index.html");
-        app = app.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)));
+        let site = Site::new(dist);
+        app = app.fallback(move |req: Request| site.clone().serve(req));
     }
     app.layer(middleware::from_fn_with_state(
         state.clone(),
         security_headers,
     ))
     .with_state(state)
+}
+
+/// The SPA's release build (`dist/`) as a site: its files, and `index.html` for the SPA's
+/// own paths (so a reload of `/admin/users/list` works).
+#[derive(Clone)]
+struct Site {
+    /// The files only: a missing one is 404.
+    files: ServeDir,
+    /// The files, `index.html` for anything missing.
+    spa: ServeDir<ServeFile>,
+}
+
+/// `Cache-Control` of the fonts (`/fonts/…`): not content-hashed, but they never change
+/// within a release.
+pub const FONT_CACHE_CONTROL: &str = "public, max-age=86400";
+/// `Cache-Control` of the PDF worker (`/kanri-pdf-worker…`): Trunk does not hash the
+/// names of a worker's files, so they are revalidated on every use.
+pub const WORKER_CACHE_CONTROL: &str = "no-cache";
+
+impl Site {
+    fn new(dist: &Path) -> Self {
+        Self {
+            files: ServeDir::new(dist),
+            spa: ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
+        }
+    }
+
+    /// A path whose last segment has an extension (`/fonts/x.ttf`, `/app-1a2b.js`) names
+    /// a file, and a missing one is 404 — never `index.html`, which the SPA or its worker
+    /// would take for the script, module or font it asked for. Any other path is the
+    /// SPA's (no route of the SPA has a dot in its last segment; login IDs are
+    /// alphanumeric).
+    async fn serve(self, req: Request) -> Response {
+        let path = req.uri().path().to_owned();
+        let answer = if names_a_file(&path) {
+            self.files.oneshot(req).await
+        } else {
+            self.spa.oneshot(req).await
+        };
+        let mut res = match answer {
+            Ok(res) => res.map(axum::body::Body::new),
+            Err(never) => match never {},
+        };
+        let h = res.headers_mut();
+        // mime_guess gives `text/plain` without a charset (the font's OFL.txt).
+        if h.get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes() == b"text/plain")
+        {
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+        }
+        let served = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+        let cache = if path.starts_with("/fonts/") {
+            Some(FONT_CACHE_CONTROL)
+        } else if path.starts_with("/kanri-pdf-worker") {
+            Some(WORKER_CACHE_CONTROL)
+        } else {
+            None
+        };
+        if let Some(cache) = cache.filter(|_| served) {
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        }
+        res
+    }
+}
+
+/// Whether the last segment of `path` has an extension (`.js`, `.ttf`, …).
+fn names_a_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 /// CSP violation reports: logged, so a run can be checked for them.
@@ -149,6 +225,27 @@ async fn security_headers(State(st): State<AppState>, req: Request, next: Next) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_with_an_extension_names_a_file() {
+        for p in [
+            "/kanri-pdf-worker_bg.wasm",
+            "/fonts/BIZUDPGothic-Regular.ttf",
+            "/fonts/OFL.txt",
+            "/app-1a2b3c.js",
+        ] {
+            assert!(names_a_file(p), "{p}");
+        }
+        for p in [
+            "/",
+            "/admin/users/list",
+            "/admin/users/u/user01",
+            "/help/BSRR001",
+            "/fonts/",
+        ] {
+            assert!(!names_a_file(p), "{p}");
+        }
+    }
 
     #[test]
     fn csp_allows_only_hashed_inline_scripts() {

@@ -1,5 +1,5 @@
-//! 操作履歴照会 (SPEC 3.7): what the search form offers, the search itself, and the
-//! retention of the operation log.
+//! 操作履歴照会 (SPEC 3.7): what the search form offers, the search itself (a page of it,
+//! or all of it for 「印刷」), and the retention of the operation log.
 //!
 //! Any logged-in user may search their own operations; every user's only with
 //! [`Permission::ViewAllHistory`] (全操作履歴照会). The rules of a search are the
@@ -18,9 +18,9 @@ use axum::Json;
 use kanri_contract::api::{ErrorCode, FieldError, Permission};
 use kanri_contract::datetime::Date;
 use kanri_contract::history::{
-    business, earliest, page_count, query_errors, HistoryContext, HistoryPage, HistoryQuery,
-    HistoryRow, HistoryUser, Order, QueryError, ResultFilter, UserFilter, MAX_ROWS, PAGE_SIZE,
-    RETENTION_MONTHS,
+    business, earliest, page_count, query_errors, HistoryAll, HistoryContext, HistoryPage,
+    HistoryQuery, HistoryRow, HistoryUser, Order, QueryError, ResultFilter, UserFilter, MAX_ROWS,
+    PAGE_SIZE, RETENTION_MONTHS,
 };
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -124,6 +124,49 @@ fn filter(q: &HistoryQuery, only_user_id: Option<i64>) -> (String, Vec<Value>) {
     (sql, params)
 }
 
+/// How many rows the search matches, counted up to [`MAX_ROWS`] + 1 (enough to tell
+/// whether it is cut).
+fn matched(c: &Connection, cond: &str, params: &[Value]) -> rusqlite::Result<u32> {
+    let n: i64 = c.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM operation_log WHERE {cond} LIMIT {})",
+            MAX_ROWS + 1
+        ),
+        rusqlite::params_from_iter(params.iter()),
+        |r| r.get(0),
+    )?;
+    Ok(u32::try_from(n).unwrap_or(0))
+}
+
+/// `limit` rows of the search from position `offset` of its newest-first order
+/// (操作日時, ties by the order of writing, the later first).
+fn newest_first(
+    c: &Connection,
+    cond: &str,
+    params: &[Value],
+    offset: u32,
+    limit: u32,
+) -> rusqlite::Result<Vec<HistoryRow>> {
+    let mut st = c.prepare(&format!(
+        "SELECT at, login_id, user_name, business, operation, detail, result \
+         FROM operation_log WHERE {cond} ORDER BY at DESC, id DESC LIMIT {limit} OFFSET {offset}"
+    ))?;
+    let rows = st
+        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            Ok(HistoryRow {
+                at: r.get(0)?,
+                login_id: r.get(1)?,
+                user_name: r.get(2)?,
+                business: r.get(3)?,
+                operation: r.get(4)?,
+                detail: r.get(5)?,
+                ok: r.get::<_, String>(6)? == "正常",
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// One page of the search `q`: of the matching rows the newest [`MAX_ROWS`] are kept
 /// (`truncated` when there were more), ordered by `q.order` (操作日時, ties by the order
 /// of writing), [`PAGE_SIZE`] a page; a page past the end is the last. With
@@ -134,15 +177,7 @@ pub fn search_page(
     only_user_id: Option<i64>,
 ) -> rusqlite::Result<HistoryPage> {
     let (cond, params) = filter(q, only_user_id);
-    let matched: i64 = c.query_row(
-        &format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM operation_log WHERE {cond} LIMIT {})",
-            MAX_ROWS + 1
-        ),
-        rusqlite::params_from_iter(params.iter()),
-        |r| r.get(0),
-    )?;
-    let matched = u32::try_from(matched).unwrap_or(0);
+    let matched = matched(c, &cond, &params)?;
     let total = matched.min(MAX_ROWS);
     let pages = page_count(total);
     let page = q.page.clamp(1, pages);
@@ -158,23 +193,7 @@ pub fn search_page(
             (total - end, end.saturating_sub(start))
         }
     };
-    let mut st = c.prepare(&format!(
-        "SELECT at, login_id, user_name, business, operation, detail, result \
-         FROM operation_log WHERE {cond} ORDER BY at DESC, id DESC LIMIT {limit} OFFSET {offset}"
-    ))?;
-    let mut rows = st
-        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-            Ok(HistoryRow {
-                at: r.get(0)?,
-                login_id: r.get(1)?,
-                user_name: r.get(2)?,
-                business: r.get(3)?,
-                operation: r.get(4)?,
-                detail: r.get(5)?,
-                ok: r.get::<_, String>(6)? == "正常",
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = newest_first(c, &cond, &params, offset, limit)?;
     if q.order == Order::Oldest {
         rows.reverse();
     }
@@ -187,16 +206,35 @@ pub fn search_page(
     })
 }
 
-/// `GET /api/history?from=…&to=…&user=…&business=…&result=…&order=…&page=…`
-/// ([`HistoryQuery::to_query`]). Missing values take the defaults of the search form
-/// (today; every user for those holding 全操作履歴照会, else the operator); a malformed or
-/// refused one is 422 `validation_failed` with field errors on `from`, `to`, `user` or
-/// `business`.
-pub async fn search(
-    State(st): State<AppState>,
-    auth: Authenticated,
+/// Every kept row of the search `q` (its `page` is ignored): the same rows, in the same
+/// order, as its pages 1, 2, … of [`search_page`] one after the other.
+pub fn search_rows(
+    c: &Connection,
+    q: &HistoryQuery,
+    only_user_id: Option<i64>,
+) -> rusqlite::Result<HistoryAll> {
+    let (cond, params) = filter(q, only_user_id);
+    let matched = matched(c, &cond, &params)?;
+    let total = matched.min(MAX_ROWS);
+    let mut rows = newest_first(c, &cond, &params, 0, total)?;
+    if q.order == Order::Oldest {
+        rows.reverse();
+    }
+    Ok(HistoryAll {
+        total: u32::try_from(rows.len()).unwrap_or(total),
+        rows,
+        truncated: matched > MAX_ROWS,
+    })
+}
+
+/// The search of a request's query string, checked against the rules for the operator
+/// ([`HistoryQuery::from_pairs`], [`query_errors`]), and whose rows it may see: `Some`
+/// user ID when only the operator's own (without 全操作履歴照会 the rows are the
+/// operator's by user ID, not only by login ID).
+fn checked_query(
+    auth: &Authenticated,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> ApiResult<Json<HistoryPage>> {
+) -> ApiResult<(HistoryQuery, Option<i64>)> {
     let Query(pairs) = query.map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -205,7 +243,7 @@ pub async fn search(
         )
     })?;
     let today = today(crate::db::now());
-    let all = may_view_all(&auth);
+    let all = may_view_all(auth);
     let own = auth.user.login_id.as_str();
     let default_user = if all {
         UserFilter::All
@@ -222,8 +260,33 @@ pub async fn search(
     if !errors.is_empty() {
         return Err(invalid(errors));
     }
-    // Without 全操作履歴照会 the rows are the operator's by user ID, not only by login ID.
-    let only = (!all).then_some(auth.user.id);
+    Ok((q, (!all).then_some(auth.user.id)))
+}
+
+/// `GET /api/history?from=…&to=…&user=…&business=…&result=…&order=…&page=…`
+/// ([`HistoryQuery::to_query`]). Missing values take the defaults of the search form
+/// (today; every user for those holding 全操作履歴照会, else the operator); a malformed or
+/// refused one is 422 `validation_failed` with field errors on `from`, `to`, `user` or
+/// `business`.
+pub async fn search(
+    State(st): State<AppState>,
+    auth: Authenticated,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult<Json<HistoryPage>> {
+    let (q, only) = checked_query(&auth, query)?;
     let c = st.db.lock();
     Ok(Json(search_page(&c, &q, only)?))
+}
+
+/// `GET /api/history/all?…`: the same search as [`search`] (same query string, defaults
+/// and 422 answers; `page` ignored), answered whole: every kept row (at most
+/// [`MAX_ROWS`]) in the search's order — what 「印刷」 prints.
+pub async fn search_all(
+    State(st): State<AppState>,
+    auth: Authenticated,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult<Json<HistoryAll>> {
+    let (q, only) = checked_query(&auth, query)?;
+    let c = st.db.lock();
+    Ok(Json(search_rows(&c, &q, only)?))
 }

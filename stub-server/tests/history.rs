@@ -10,8 +10,8 @@ use common::{
 };
 use kanri_contract::datetime::Date;
 use kanri_contract::history::{
-    business, earliest, HistoryContext, HistoryPage, HistoryQuery, ResultFilter, UserFilter,
-    MAX_ROWS, PAGE_SIZE, RETENTION_MONTHS,
+    business, earliest, HistoryAll, HistoryContext, HistoryPage, HistoryQuery, ResultFilter,
+    UserFilter, MAX_ROWS, PAGE_SIZE, RETENTION_MONTHS,
 };
 use kanri_contract::user_status::StatusAction;
 use kanri_stub::history;
@@ -369,4 +369,178 @@ async fn rows_older_than_the_retention_are_never_answered_and_purged() {
         kept
     );
     assert_eq!(history::purge(&h.db.lock(), now).unwrap(), 0);
+}
+
+/// `GET /api/history/all` with the search `q`.
+async fn search_all(b: &mut Client<'_>, q: &HistoryQuery) -> HistoryAll {
+    let a = call(
+        b,
+        "GET",
+        &format!("/api/history/all?{}", q.to_query()),
+        None,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}: {}", q.to_query(), a.body);
+    parse(&a)
+}
+
+/// Pages 1, 2, … of `/api/history` one after the other.
+async fn every_page(b: &mut Client<'_>, q: &HistoryQuery) -> HistoryPage {
+    let first = search(b, &q.with_page(1)).await;
+    let mut rows = first.rows.clone();
+    for page in 2..=first.pages {
+        rows.extend(search(b, &q.with_page(page)).await.rows);
+    }
+    HistoryPage { rows, ..first }
+}
+
+#[tokio::test]
+async fn the_whole_search_is_its_pages_one_after_the_other() {
+    let h = seeded_harness();
+    let mut admin = logged_in_with_certificate(&h, "admin01").await;
+    let t = today();
+    let q = query(earliest(t), t, UserFilter::All);
+    for q in [q.clone(), q.reordered()] {
+        let all = search_all(&mut admin, &q).await;
+        assert_eq!(
+            (all.total, all.truncated),
+            (MAX_ROWS, true),
+            "{:?}",
+            q.order
+        );
+        assert_eq!(all.rows.len(), MAX_ROWS as usize);
+        let pages = every_page(&mut admin, &q).await;
+        assert_eq!(pages.pages, 60);
+        assert_eq!(all.rows, pages.rows, "{:?}", q.order);
+        // `page` is ignored.
+        assert_eq!(search_all(&mut admin, &q.with_page(7)).await, all);
+    }
+    let newest = search_all(&mut admin, &q).await;
+    assert_eq!(
+        newest.rows[0].operation, "電子証明書ログイン",
+        "the login just made"
+    );
+    assert!(newest.rows.windows(2).all(|w| w[0].at >= w[1].at));
+    let oldest = search_all(&mut admin, &q.reordered()).await;
+    let mut reversed = newest.rows.clone();
+    reversed.reverse();
+    assert_eq!(oldest.rows, reversed);
+
+    // A search that is not cut: every row, the filters applied.
+    let errors = HistoryQuery {
+        result: ResultFilter::Error,
+        business: Some(business::USER_ADMIN.into()),
+        ..q.clone()
+    };
+    let all = search_all(&mut admin, &errors).await;
+    assert!(!all.truncated);
+    assert_eq!(all.total as usize, all.rows.len());
+    assert!(all
+        .rows
+        .iter()
+        .all(|r| !r.ok && r.business == business::USER_ADMIN));
+    assert_eq!(all.rows, every_page(&mut admin, &errors).await.rows);
+    // An empty search is an empty list.
+    let none = search_all(
+        &mut admin,
+        &HistoryQuery {
+            user: one("nobody99"),
+            ..q.clone()
+        },
+    )
+    .await;
+    assert_eq!((none.total, none.truncated, none.rows.len()), (0, false, 0));
+}
+
+#[tokio::test]
+async fn the_whole_search_of_a_user_without_the_right_is_their_own_rows() {
+    let h = seeded_harness();
+    let mut b = logged_in_with_certificate(&h, "user01").await;
+    // A former holder of the login ID: not theirs (another user ID).
+    let now = kanri_stub::db::now();
+    insert(&h, "user01", 5, |i| now - 120 - i as i64);
+    let t = today();
+    let q = query(earliest(t), t, one("user01"));
+    let all = search_all(&mut b, &q).await;
+    assert!(all.total > 100, "{}", all.total);
+    assert!(!all.truncated);
+    assert!(all.rows.iter().all(|r| r.login_id == "user01"));
+    assert!(all.rows.iter().all(|r| !r.detail.starts_with('行')));
+    assert_eq!(all.rows, every_page(&mut b, &q).await.rows);
+    // Without `user`: their own, as on /api/history.
+    let a = call(
+        &mut b,
+        "GET",
+        &format!("/api/history/all?from={}&to={}", earliest(t).iso(), t.iso()),
+        None,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(parse::<HistoryAll>(&a), all);
+}
+
+#[tokio::test]
+async fn the_whole_search_is_refused_as_a_page_is() {
+    let h = seeded_harness();
+    let t = today();
+    let first = earliest(t);
+    let before = Date::of_unix(first.start_unix() - 1);
+    // A general user without 全操作履歴照会, an administrator without it, and a bad search.
+    let mut user = logged_in_with_certificate(&h, "user01").await;
+    let mut admin = logged_in(&h, "admin02").await;
+    for (general, qs, fields) in [
+        (true, "user=*".to_owned(), vec!["user"]),
+        (true, "user=user02".to_owned(), vec!["user"]),
+        (false, "user=*".to_owned(), vec!["user"]),
+        (false, "from=2026-02-30".to_owned(), vec!["from"]),
+        (false, "to=yesterday".to_owned(), vec!["to"]),
+        (false, format!("from={}", before.iso()), vec!["from"]),
+        (
+            false,
+            format!("from={}&to={}", t.iso(), first.iso()),
+            vec!["from"],
+        ),
+        (
+            false,
+            "business=%E6%8C%AF%E8%BE%BC".to_owned(),
+            vec!["business"],
+        ),
+    ] {
+        let b = if general { &mut user } else { &mut admin };
+        let all = call(b, "GET", &format!("/api/history/all?{qs}"), None).await;
+        assert_eq!(
+            all.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{qs}: {}",
+            all.body
+        );
+        let e = all.error();
+        assert_eq!(
+            e.field_errors
+                .iter()
+                .map(|e| e.field.as_str())
+                .collect::<Vec<_>>(),
+            fields,
+            "{qs}"
+        );
+        // Word for word the answer of /api/history (but for the reference ID).
+        let page = call(b, "GET", &format!("/api/history?{qs}"), None).await;
+        let without_reference = |v: &serde_json::Value| {
+            let mut v = v.clone();
+            v["reference_id"] = serde_json::Value::Null;
+            v
+        };
+        assert_eq!(
+            (all.status, without_reference(&all.body)),
+            (page.status, without_reference(&page.body)),
+            "{qs}"
+        );
+    }
+
+    let mut anonymous = Client::new(&h);
+    anonymous.context().await;
+    let a = call(&mut anonymous, "GET", "/api/history/all", None).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    let a = call(&mut Client::new(&h), "GET", "/api/history/all?user=*", None).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
 }

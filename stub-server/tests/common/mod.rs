@@ -41,6 +41,11 @@ pub fn harness() -> Harness {
 
 /// The demo company exactly as a reset makes it, with the seeded operation log.
 pub fn seeded_harness() -> Harness {
+    seeded_harness_serving(None)
+}
+
+/// [`seeded_harness`] also serving the SPA's build from `dist` (as `serve --dist`).
+pub fn seeded_harness_serving(dist: Option<&std::path::Path>) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let pki = Arc::new(Pki::create(&dir.path().join("certs")).unwrap());
     let db = Db::in_memory().unwrap();
@@ -60,7 +65,7 @@ pub fn seeded_harness() -> Harness {
         }),
     };
     Harness {
-        app: router(state, None),
+        app: router(state, dist),
         db,
         pki,
         dir,
