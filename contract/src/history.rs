@@ -394,6 +394,17 @@ pub struct HistoryPage {
     pub pages: u32,
 }
 
+/// `GET /api/history/all?…` (the search's `page` is ignored): every row of a search, at
+/// most [`MAX_ROWS`], in the search's order — what 「印刷」 prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryAll {
+    pub rows: Vec<HistoryRow>,
+    /// `rows.len()`.
+    pub total: u32,
+    /// The search matched more than [`MAX_ROWS`] rows; `rows` are the newest.
+    pub truncated: bool,
+}
+
 /// Pages needed for `total` rows (at least one, empty or not).
 pub fn page_count(total: u32) -> u32 {
     total.div_ceil(PAGE_SIZE).max(1)
