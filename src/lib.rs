@@ -6,6 +6,7 @@
 //! - [`components`]: the frame, form parts, step indicator, notices.
 //! - [`logic`]: plain Rust (menus, forms, text size, navigation) with unit tests.
 //! - [`api`]: the one API client and its typed errors.
+//! - [`print_client`]: the PDF worker (started on the first 「印刷」) seen from the SPA.
 //! - [`state`]: login state and the 文字サイズ preference, provided as context.
 //! - Shared JSON types and field rules come from the `kanri-contract` crate.
 
@@ -15,6 +16,7 @@ pub mod components;
 pub mod dom;
 pub mod logic;
 pub mod pages;
+pub mod print_client;
 pub mod routes;
 pub mod state;
 

@@ -2,7 +2,7 @@
 
 use super::{Api, ApiError};
 use gloo_net::http::Method;
-use kanri_contract::history::{HistoryContext, HistoryPage, HistoryQuery};
+use kanri_contract::history::{HistoryAll, HistoryContext, HistoryPage, HistoryQuery};
 
 impl Api {
     /// `GET /api/history/context`: today, the retention, the operator, the users to
@@ -16,6 +16,13 @@ impl Api {
     /// `to`, `user`, `business` when it breaks the rules).
     pub async fn history(&self, query: &HistoryQuery) -> Result<HistoryPage, ApiError> {
         let path = format!("/history?{}", query.to_query());
+        self.authed(Method::GET, &path, None, None).await
+    }
+
+    /// `GET /api/history/all?…`: every row of a search (at most 3,000, in the search's
+    /// order; the page is ignored), for 「印刷」. Same rules and errors as [`Api::history`].
+    pub async fn history_all(&self, query: &HistoryQuery) -> Result<HistoryAll, ApiError> {
+        let path = format!("/history/all?{}", query.to_query());
         self.authed(Method::GET, &path, None, None).await
     }
 }

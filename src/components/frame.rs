@@ -14,7 +14,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use stylers::style;
 
-const BANK_NAME: &str = "みなと銀行";
+/// The bank, as the header and every printed page name it.
+pub const BANK_NAME: &str = "みなと銀行";
 
 /// The header: bank name, and for a logged-in user 「{利用者名} 様」, the ticking
 /// date-time and 「ログアウト」; 文字サイズ always.

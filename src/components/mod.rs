@@ -6,6 +6,7 @@ pub mod form;
 pub mod frame;
 pub mod notice;
 pub mod operator_fields;
+pub mod print;
 pub mod require;
 pub mod soft_keyboard;
 pub mod step_indicator;

@@ -188,6 +188,11 @@ pub fn after_revocation(done: &CertificateRevoked) -> AfterRevocation {
     }
 }
 
+/// The message of 証明書失効結果 [BRSK020].
+pub const REVOKED_MESSAGE: &str = "以下の利用者の証明書を失効しました。";
+/// The heading of [`result_rows`].
+pub const RESULT_HEADING: &str = "証明書の失効結果";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -383,6 +383,17 @@ pub fn form_of(view: &CompanyView) -> CompanyForm {
     CompanyForm::from_info(&view.company, &view.context)
 }
 
+/// The message of 企業情報変更結果 [BKGK003].
+pub const DONE_MESSAGE: &str = "以下の内容で企業情報を変更しました。";
+/// The sentence under [`DONE_MESSAGE`].
+pub const DONE_NOTE: &str = "変更した内容は黄色で表示されています。";
+
+/// What 企業情報変更結果 [BKGK003] shows (and prints): the company after the change, what
+/// differs from before marked.
+pub fn done_sections(done: &company::CompanyChanged, ctx: &CompanyContext) -> Vec<Section> {
+    sections(&done.after, ctx, Some(&done.before))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

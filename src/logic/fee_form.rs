@@ -733,6 +733,21 @@ pub fn confirm_failure(e: &ApiError) -> ConfirmFailure {
     ConfirmFailure::Refused(refusal(e))
 }
 
+/// The message of 手数料の変更結果 [BKGK013 / BKGK023 / BKGK033]: 「以下の内容で…を変更しま
+/// した。変更した内容は黄色で表示されています。」
+pub fn done_message(table: FeeTable) -> String {
+    format!(
+        "以下の内容で{}を変更しました。変更した内容は黄色で表示されています。",
+        table.title()
+    )
+}
+
+/// What 手数料の変更結果 shows (and prints): the settings after the change against those
+/// before.
+pub fn done_sections(done: &kanri_contract::fees::FeesChanged) -> Vec<Section> {
+    sections(done.table, Some(&done.before), &done.after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

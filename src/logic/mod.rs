@@ -11,6 +11,8 @@ pub mod idempotency;
 pub mod menu;
 pub mod navigation;
 pub mod password_form;
+pub mod print;
+pub mod print_status;
 pub mod soft_keyboard;
 pub mod text_size;
 pub mod user_delete;

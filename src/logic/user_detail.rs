@@ -2,9 +2,10 @@
 //! labelled rows, for 利用者照会 [BRSK011] and 利用者削除 [BRSK022, BRSK023]. The editable
 //! data is shown by [`crate::logic::user_summary::sections`].
 
+use crate::logic::user_summary::{sections, Section};
 use kanri_contract::api::AuthMethod;
 use kanri_contract::datetime::format_datetime;
-use kanri_contract::users::UserDetail;
+use kanri_contract::users::{UserDeleted, UserDetail, UserFormContext};
 
 /// 電子証明書方式 / ID・パスワード方式.
 pub fn auth_method_label(m: AuthMethod) -> &'static str {
@@ -30,6 +31,22 @@ pub fn status_rows(user: &UserDetail) -> Vec<(&'static str, String)> {
         ("登録日時", format_datetime(user.registered_at)),
         ("最終更新日時", format_datetime(user.updated_at)),
     ]
+}
+
+/// The message of 利用者削除結果 [BRSK023].
+pub const DELETED_MESSAGE: &str = "以下の利用者を削除しました。";
+/// The heading of the rows of 利用者削除結果 (削除日時 and the status rows).
+pub const DELETED_HEADING: &str = "削除結果";
+
+/// The rows 利用者削除結果 shows before the status rows: 削除日時.
+pub fn deleted_rows(done: &UserDeleted) -> Vec<(&'static str, String)> {
+    vec![("削除日時", format_datetime(done.deleted_at))]
+}
+
+/// The user's data section by section, as 利用者照会 and 利用者削除 show it (no marks,
+/// no passwords).
+pub fn detail_sections(user: &UserDetail, ctx: &UserFormContext) -> Vec<Section> {
+    sections(&user.profile, ctx, None, Vec::new())
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 use kanri_contract::money::format_yen;
 use kanri_contract::user_rules::limit_label;
-use kanri_contract::users::{UserFormContext, UserProfile, RIGHT_GROUPS};
+use kanri_contract::users::{
+    Changed, UserChanged, UserFormContext, UserProfile, UserRegistered, RIGHT_GROUPS,
+};
 
 use crate::logic::diff::{compare as compare_str, membership, row};
 pub use crate::logic::diff::{Mark, Row, Section};
@@ -161,6 +163,63 @@ pub fn sections(
     ]
 }
 
+/// The message of 利用者登録結果 [BRSK010].
+pub const REGISTERED_MESSAGE: &str = "以下の内容で利用者登録が完了しました。";
+
+/// The message of 利用者変更結果 [BRSK021].
+pub const CHANGED_MESSAGE: &str =
+    "以下の内容で利用者情報を変更しました。変更した内容には「変更」「追加」「解除」と表示されています。";
+
+/// The password rows of the summary: masked at registration; at a change, whether
+/// each password is being replaced. A password itself is never shown.
+pub fn password_rows(register: bool, changed: &[Changed]) -> Vec<Row> {
+    [
+        ("ログインパスワード", Changed::LoginPassword),
+        ("確認用パスワード", Changed::ConfirmPassword),
+    ]
+    .into_iter()
+    .map(|(label, item)| {
+        if register {
+            row(label, "********", Mark::Unchanged)
+        } else if changed.contains(&item) {
+            row(
+                label,
+                "新しいパスワードに変更（********）",
+                Mark::Changed {
+                    before: "（表示しません）".into(),
+                },
+            )
+        } else {
+            row(label, "変更しない", Mark::Unchanged)
+        }
+    })
+    .collect()
+}
+
+/// What 利用者登録結果 [BRSK010] shows (and prints) of the registered user.
+pub fn registered_sections(done: &UserRegistered, ctx: &UserFormContext) -> Vec<Section> {
+    sections(&done.user.profile, ctx, None, password_rows(true, &[]))
+}
+
+/// What 利用者変更結果 [BRSK021] shows (and prints): the user after the change, what
+/// differs from before marked, the passwords said to change or not, and the 証明書状態
+/// when the change did something to the certificate.
+pub fn changed_sections(done: &UserChanged, ctx: &UserFormContext) -> Vec<Section> {
+    let extra = password_rows(false, &done.changed)
+        .into_iter()
+        .chain(done.changed.contains(&Changed::Certificate).then(|| {
+            row(
+                "証明書状態",
+                done.after.certificate.label(),
+                Mark::Changed {
+                    before: done.before.certificate.label().into(),
+                },
+            )
+        }))
+        .collect();
+    sections(&done.after.profile, ctx, Some(&done.before.profile), extra)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +311,14 @@ mod tests {
                 before: "1,500,000円".into()
             }
         );
+    }
+
+    #[test]
+    fn passwords_are_masked_or_said_to_change() {
+        let reg = password_rows(true, &[]);
+        assert!(reg.iter().all(|r| r.value == "********"));
+        let change = password_rows(false, &[Changed::ConfirmPassword]);
+        assert_eq!(change[0].value, "変更しない");
+        assert!(matches!(change[1].mark, Mark::Changed { .. }));
     }
 }

@@ -9,6 +9,7 @@
 use crate::api::{use_api, ApiError};
 use crate::components::form::{focus_id, ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::print::{PrintButton, PrintSource};
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
 use crate::logic::history::{
@@ -500,7 +501,11 @@ fn HistoryScreen(
                 </div>
             </fieldset>
         </form>
-        <HistoryResults results=results navigate_to=Callback::new(move |to: String| navigate(&to, Default::default())) />
+        <HistoryResults
+            results=results
+            ctx=ctx
+            navigate_to=Callback::new(move |to: String| navigate(&to, Default::default()))
+        />
     }
 }
 
@@ -514,6 +519,8 @@ type Answer = Option<Result<(HistoryQuery, HistoryPage), ApiError>>;
 fn HistoryResults(
     /// The answer to the URL's search.
     results: LocalResource<Answer>,
+    /// What the search offers (the printout names the chosen user with it).
+    ctx: StoredValue<HistoryContext>,
     /// Opens a URL of this screen (the sort).
     navigate_to: Callback<String>,
 ) -> impl IntoView {
@@ -605,6 +612,9 @@ fn HistoryResults(
         .hs-gap {
             padding: 0 0.25rem;
         }
+        .hs-results .hs-print {
+            margin: 0 0 1rem;
+        }
     };
 
     // A plain click on a page link (the router follows it): focus the results afterwards.
@@ -614,11 +624,26 @@ fn HistoryResults(
         }
     };
 
+    let api = use_api();
+    // 「印刷」 prints the whole search (every row, not just this page).
+    let print_source = move |q: HistoryQuery| {
+        PrintSource::fetch(move || {
+            let q = q.clone();
+            // Taken before the fetch: the screen (and `ctx` with it) may be gone after it.
+            let context = ctx.get_value();
+            async move {
+                let all = api.history_all(&q).await?;
+                Ok(crate::logic::print::history_printout(&all, &q, &context))
+            }
+        })
+    };
+
     let table = move |q: HistoryQuery, p: HistoryPage| {
         let Some(line) = range_line(&p) else {
-            return view! { class = class, <p>"該当する操作履歴はありません。"</p> }.into_any();
+            return view! { class = class, <p>{crate::logic::print::NO_HISTORY}</p> }.into_any();
         };
         let sort_to = href(&q.reordered());
+        let source = print_source(q.clone());
         let arrow = match q.order {
             Order::Newest => "▼",
             Order::Oldest => "▲",
@@ -686,6 +711,9 @@ fn HistoryResults(
                 {line}
                 <span class="hs-order">{format!("（{}）", q.order.label())}</span>
             </p>
+            <div class="btn-row hs-print">
+                <PrintButton source=source />
+            </div>
             <div class="hs-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
                 <table class="hs-table">
                     <caption id="history-caption" class="visually-hidden">"操作履歴一覧"</caption>

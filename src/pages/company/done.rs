@@ -3,11 +3,13 @@
 
 use crate::components::change_summary::ChangeSummary;
 use crate::components::notice::{Notice, Tone};
+use crate::components::print::{PrintButton, PrintSource};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
-use crate::logic::company_form::sections;
+use crate::logic::company_form::{done_sections, DONE_MESSAGE, DONE_NOTE};
 use crate::logic::help;
+use crate::logic::print::company_changed_printout;
 use crate::pages::company::edit::STEPS;
 use crate::pages::company::use_company;
 use crate::routes::paths;
@@ -43,16 +45,18 @@ fn DoneScreen() -> impl IntoView {
         }
         .into_any();
     };
-    let summary = sections(&done.after, &ctx, Some(&done.before));
+    let summary = done_sections(&done, &ctx);
+    let printout = company_changed_printout(&done, &ctx);
     view! {
-        <Notice tone=Tone::Success heading="以下の内容で企業情報を変更しました。">
-            <p>"変更した内容は黄色で表示されています。"</p>
+        <Notice tone=Tone::Success heading=DONE_MESSAGE>
+            <p>{DONE_NOTE}</p>
             <p>{format!("変更日時：{}", format_datetime(done.changed_at))}</p>
         </Notice>
         <ChangeSummary sections=summary id_prefix="result" />
         <div class="btn-row">
             <a href=paths::COMPANY_TASKS class="btn">"作業内容選択へ"</a>
             <a href=paths::COMPANY_VIEW class="btn btn-secondary">"企業情報の照会へ"</a>
+            <PrintButton source=PrintSource::ready(printout) />
         </div>
     }
     .into_any()

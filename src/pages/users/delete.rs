@@ -4,18 +4,20 @@ use crate::api::{submit_with_key, use_api};
 use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
+use crate::components::print::{PrintButton, PrintSource};
 use crate::components::require::RequirePermission;
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
+use crate::logic::print::user_deleted_printout;
 use crate::logic::user_delete::{dom_id, refusal};
+use crate::logic::user_detail::{deleted_rows, DELETED_HEADING, DELETED_MESSAGE};
 use crate::pages::users::detail::{
     load_user, login_id_param, operator_login_id, LoadFailure, UserDetailView,
 };
 use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
 use kanri_contract::api::{FieldError, Permission};
-use kanri_contract::datetime::format_datetime;
 use kanri_contract::users::{DeleteUserRequest, UserDeleted, UserFormContext};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -228,17 +230,20 @@ fn DeletedScreen() -> impl IntoView {
     }
 }
 
-/// 「以下の利用者を削除しました。」, the user's data with 削除日時, and the ways on.
+/// 「以下の利用者を削除しました。」, the user's data with 削除日時, and the ways on (with
+/// 「印刷」).
 fn deleted_view(done: UserDeleted, ctx: UserFormContext) -> impl IntoView {
-    let deleted_at = vec![("削除日時", format_datetime(done.deleted_at))];
+    let deleted_at = deleted_rows(&done);
+    let printout = user_deleted_printout(&done, &ctx);
     view! {
         <Notice tone=Tone::Success heading="利用者を削除しました">
-            <p>"以下の利用者を削除しました。"</p>
+            <p>{DELETED_MESSAGE}</p>
         </Notice>
-        <UserDetailView user=done.user ctx=ctx extra_rows=deleted_at heading="削除結果" />
+        <UserDetailView user=done.user ctx=ctx extra_rows=deleted_at heading=DELETED_HEADING />
         <div class="btn-row">
             <A href=paths::HOME attr:class="btn">"ホームへ"</A>
             <A href=paths::USER_LIST attr:class="btn btn-secondary">"利用者一覧へ"</A>
+            <PrintButton source=PrintSource::ready(printout) />
         </div>
     }
 }

@@ -4,8 +4,7 @@
 use crate::api::{Api, ApiError};
 use crate::components::change_summary::ChangeSummary;
 use crate::components::notice::{Notice, Tone};
-use crate::logic::user_detail::status_rows;
-use crate::logic::user_summary::sections;
+use crate::logic::user_detail::{detail_sections, status_rows};
 use crate::routes::paths;
 use crate::state::use_auth;
 use kanri_contract::api::ErrorCode;
@@ -68,7 +67,7 @@ pub fn UserDetailView(
             }
         })
         .collect_view();
-    let summary = sections(&user.profile, &ctx, None, Vec::new());
+    let summary = detail_sections(&user, &ctx);
     view! {
         <section class="panel" aria-labelledby="user-status-title">
             <h2 id="user-status-title">{heading}</h2>

@@ -4,7 +4,9 @@
 use super::{fee_page, use_fees};
 use crate::components::change_summary::ChangeSummary;
 use crate::components::notice::{Notice, Tone};
-use crate::logic::fee_form::{sections, FeeStep};
+use crate::components::print::{PrintButton, PrintSource};
+use crate::logic::fee_form::{done_message, done_sections, FeeStep};
+use crate::logic::print::fees_changed_printout;
 use crate::routes::paths;
 use kanri_contract::datetime::format_datetime;
 use kanri_contract::fees::{FeeTable, FeesChanged};
@@ -51,16 +53,15 @@ fn FeeDoneScreen(
     }
 }
 
-/// 「以下の内容で…を変更しました。」, 変更日時, the change, and the ways on.
+/// 「以下の内容で…を変更しました。」, 変更日時, the change, and the ways on (with 「印刷」).
 fn done_view(done: FeesChanged) -> impl IntoView {
     let table = done.table;
     let title = table.title();
-    let summary = sections(table, Some(&done.before), &done.after);
+    let summary = done_sections(&done);
+    let printout = fees_changed_printout(&done);
     view! {
         <Notice tone=Tone::Success heading=format!("{title}を変更しました")>
-            <p>
-                {format!("以下の内容で{title}を変更しました。変更した内容は黄色で表示されています。")}
-            </p>
+            <p>{done_message(table)}</p>
         </Notice>
         <dl class="summary-list">
             <dt>"変更日時"</dt>
@@ -72,6 +73,7 @@ fn done_view(done: FeesChanged) -> impl IntoView {
             <A href=paths::fees_view(table) attr:class="btn btn-secondary">
                 {format!("{title}照会へ")}
             </A>
+            <PrintButton source=PrintSource::ready(printout) />
         </div>
     }
 }

@@ -1,11 +1,13 @@
 //! 証明書失効結果 [BRSK020].
 
 use crate::components::notice::{Notice, Tone};
+use crate::components::print::{PrintButton, PrintSource};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
-use crate::logic::cert_revoke::{result_rows, STEPS};
+use crate::logic::cert_revoke::{result_rows, RESULT_HEADING, REVOKED_MESSAGE, STEPS};
 use crate::logic::help;
+use crate::logic::print::certificate_revoked_printout;
 use crate::pages::users::detail::login_id_param;
 use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
@@ -60,24 +62,27 @@ fn CertDoneScreen() -> impl IntoView {
     }
 }
 
-/// 「以下の利用者の証明書を失効しました。」, the result rows and the ways on. (One's own
-/// revocation never comes here: it ends on 「ログアウトしました」 with the close-browser advice.)
+/// 「以下の利用者の証明書を失効しました。」, the result rows and the ways on (with 「印刷」).
+/// (One's own revocation never comes here: it ends on 「ログアウトしました」 with the
+/// close-browser advice.)
 fn revoked_view(done: CertificateRevoked) -> impl IntoView {
+    let printout = certificate_revoked_printout(&done);
     let rows = result_rows(&done)
         .into_iter()
         .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
         .collect_view();
     view! {
         <Notice tone=Tone::Success heading="証明書を失効しました">
-            <p>"以下の利用者の証明書を失効しました。"</p>
+            <p>{REVOKED_MESSAGE}</p>
         </Notice>
         <section class="panel" aria-labelledby="cert-revoked-title">
-            <h2 id="cert-revoked-title">"証明書の失効結果"</h2>
+            <h2 id="cert-revoked-title">{RESULT_HEADING}</h2>
             <dl class="summary-list">{rows}</dl>
         </section>
         <div class="btn-row">
             <A href=paths::HOME attr:class="btn">"ホームへ"</A>
             <A href=paths::CERT_REVOKE_LIST attr:class="btn btn-secondary">"証明書失効 利用者一覧へ"</A>
+            <PrintButton source=PrintSource::ready(printout) />
         </div>
     }
 }

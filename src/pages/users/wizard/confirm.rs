@@ -9,11 +9,11 @@ use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::user_delete::with_attempts_left;
-use crate::logic::user_summary::{sections, Mark, Row, SectionKind};
+use crate::logic::user_summary::{password_rows, sections, Mark, Row, SectionKind};
 use crate::logic::user_wizard::{Draft, Step, WizardMode};
 use crate::pages::users::{step_path, use_users, Outcome, UsersState};
 use kanri_contract::api::FieldError;
-use kanri_contract::users::{CertificateHandling, Changed, UserRequest};
+use kanri_contract::users::{CertificateHandling, UserRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -32,40 +32,6 @@ pub fn UserConfirmPage(
             </WizardStep>
         }
     }
-}
-
-/// The password rows of the summary: masked at registration; at a change, whether
-/// each password is being replaced.
-pub fn password_rows(register: bool, changed: &[Changed]) -> Vec<Row> {
-    [
-        ("ログインパスワード", Changed::LoginPassword),
-        ("確認用パスワード", Changed::ConfirmPassword),
-    ]
-    .into_iter()
-    .map(|(label, item)| {
-        if register {
-            Row {
-                label: label.into(),
-                value: "********".into(),
-                mark: Mark::Unchanged,
-            }
-        } else if changed.contains(&item) {
-            Row {
-                label: label.into(),
-                value: "新しいパスワードに変更（********）".into(),
-                mark: Mark::Changed {
-                    before: "（表示しません）".into(),
-                },
-            }
-        } else {
-            Row {
-                label: label.into(),
-                value: "変更しない".into(),
-                mark: Mark::Unchanged,
-            }
-        }
-    })
-    .collect()
 }
 
 /// The 電子証明書の取扱い row of a change that does something to the certificate.
@@ -279,19 +245,5 @@ fn settle_error(
                 })
                 .collect(),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_are_masked_or_said_to_change() {
-        let reg = password_rows(true, &[]);
-        assert!(reg.iter().all(|r| r.value == "********"));
-        let change = password_rows(false, &[Changed::ConfirmPassword]);
-        assert_eq!(change[0].value, "変更しない");
-        assert!(matches!(change[1].mark, Mark::Changed { .. }));
     }
 }

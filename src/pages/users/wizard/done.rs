@@ -1,19 +1,21 @@
 //! Step 5: 利用者登録結果 [BRSK010] / 利用者変更結果 [BRSK021].
 
-use super::confirm::password_rows;
 use super::{screen, use_mode};
 use crate::components::change_summary::ChangeSummary;
 use crate::components::notice::{Notice, Tone};
+use crate::components::print::{PrintButton, PrintSource};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
 use crate::components::title_bar::TitleBar;
-use crate::logic::user_summary::{sections, Mark, Row};
+use crate::logic::print::{user_changed_printout, user_registered_printout};
+use crate::logic::user_summary::{
+    changed_sections, registered_sections, CHANGED_MESSAGE, REGISTERED_MESSAGE,
+};
 use crate::logic::user_wizard::{Step, WizardMode};
 use crate::pages::users::{use_users, Outcome};
 use crate::routes::paths;
 use kanri_contract::api::Permission;
 use kanri_contract::datetime::format_datetime;
-use kanri_contract::users::Changed;
 use leptos::prelude::*;
 
 /// The result of 利用者登録 or 利用者変更 (memory only: a reload cannot show it again).
@@ -30,43 +32,40 @@ pub fn UserDonePage(
     let body = move || {
         let shown = users.outcome.with(|o| match o {
             Some((Outcome::Registered(r), ctx)) if register => Some((
-                "以下の内容で利用者登録が完了しました。",
-                sections(&r.user.profile, ctx, None, password_rows(true, &[])),
+                REGISTERED_MESSAGE,
+                registered_sections(r, ctx),
                 ("登録日時", r.registered_at),
+                user_registered_printout(r, ctx),
             )),
             Some((Outcome::Changed(c), ctx)) if !register => Some((
-                "以下の内容で利用者情報を変更しました。変更した内容には「変更」「追加」「解除」と表示されています。",
-                sections(
-                    &c.after.profile,
-                    ctx,
-                    Some(&c.before.profile),
-                    password_rows(false, &c.changed)
-                        .into_iter()
-                        .chain(c.changed.contains(&Changed::Certificate).then(|| Row {
-                            label: "証明書状態".into(),
-                            value: c.after.certificate.label().into(),
-                            mark: Mark::Changed {
-                                before: c.before.certificate.label().into(),
-                            },
-                        }))
-                        .collect(),
-                ),
+                CHANGED_MESSAGE,
+                changed_sections(c, ctx),
                 ("変更日時", c.changed_at),
+                user_changed_printout(c, ctx),
             )),
             _ => None,
         });
         match shown {
-            Some((message, summary, (when_label, at))) => view! {
+            Some((message, summary, (when_label, at), printout)) => view! {
                 <Notice tone=Tone::Success heading=message>
                     <p>{format!("{when_label}：{}", format_datetime(at))}</p>
                 </Notice>
                 <ChangeSummary sections=summary id_prefix="result" />
+                <div class="btn-row">
+                    <a href=paths::HOME class="btn btn-secondary">"ホームへ"</a>
+                    <a href=paths::USER_LIST class="btn">"利用者一覧へ"</a>
+                    <PrintButton source=PrintSource::ready(printout) />
+                </div>
             }
             .into_any(),
             None => view! {
                 <Notice tone=Tone::Warning heading="結果は表示できません">
                     <p>"画面の再読み込みなどにより、処理結果の表示は終了しました。登録・変更の内容は利用者一覧からご確認ください。"</p>
                 </Notice>
+                <div class="btn-row">
+                    <a href=paths::HOME class="btn btn-secondary">"ホームへ"</a>
+                    <a href=paths::USER_LIST class="btn">"利用者一覧へ"</a>
+                </div>
             }
             .into_any(),
         }
@@ -76,10 +75,6 @@ pub fn UserDonePage(
             <TitleBar screen=title />
             <StepIndicator steps=labels current=Step::Done.index() />
             {body}
-            <div class="btn-row">
-                <a href=paths::HOME class="btn btn-secondary">"ホームへ"</a>
-                <a href=paths::USER_LIST class="btn">"利用者一覧へ"</a>
-            </div>
         </RequirePermission>
     }
 }
