@@ -14,8 +14,8 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (native, all targets)"
 cargo clippy --workspace --all-targets -- -D warnings
-step "cargo clippy (SPA for wasm32)"
-cargo clippy -p kanri --target wasm32-unknown-unknown -- -D warnings
+step "cargo clippy (SPA and PDF worker for wasm32)"
+cargo clippy -p kanri -p kanri-pdf-worker --target wasm32-unknown-unknown -- -D warnings
 step "unit and property tests"
 cargo test --workspace
 step "release build of the SPA (trunk)"

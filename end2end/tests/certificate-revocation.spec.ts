@@ -6,12 +6,13 @@ import { CertificateListPage, issueCertificate } from './pages/certificate-pages
 import { LoginPage } from './pages/login-page';
 import { PasswordChangePage } from './pages/password-change-page';
 import { UserListPage, UserWizard } from './pages/user-pages';
+import { expectPrintout, flat, printAndCapture } from './pdf';
 
 test.describe('管理者 (master01) が利用者 (user04) の電子証明書を扱う', () => {
   test.use({ clientCertificates: certificateOf('master01') });
 
-  test('失効した証明書は次の操作で拒否され、再発行と新しい証明書の発行で再びログインできる', async ({ page, loginPage, frame, browser }) => {
-    test.setTimeout(60_000);
+  test('失効した証明書は次の操作で拒否され、再発行と新しい証明書の発行で再びログインできる', async ({ page, loginPage, frame, browser }, testInfo) => {
+    test.setTimeout(90_000);
     // user04 starts 未発行: the bank's issuing app issues the certificate.
     issueCertificate('user04');
     const user = await browser.newContext({ clientCertificates: certificateOf('user04') });
@@ -50,6 +51,16 @@ test.describe('管理者 (master01) が利用者 (user04) の電子証明書を�
       await wizard.executeWith();
       await frame.expectScreen('証明書失効結果', 'BRSK020');
       await expect(page.getByRole('main')).toContainText('失効済み');
+      // 印刷: whose certificate was revoked, and when.
+      const pdf = await printAndCapture(page, testInfo, '証明書失効結果');
+      expectPrintout(pdf, { title: '証明書失効結果', screenId: 'BRSK020', operator: '港　太郎（master01）' });
+      const printed = flat(pdf.text);
+      expect(printed).toContain('以下の利用者の証明書を失効しました。');
+      expect(printed).toContain('証明書の失効結果');
+      expect(printed).toContain('user04');
+      expect(printed).toContain(flat('田中　健太'));
+      expect(printed).toContain('失効済み');
+      expect(printed).toMatch(/\d{4}年\d{2}月\d{2}日\d{2}時\d{2}分\d{2}秒/);
 
       // The user's very next request (here: a password change) is refused, with the
       // reason and what to do.

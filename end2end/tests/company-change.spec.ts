@@ -4,8 +4,9 @@ import { AppFrame } from './pages/app-frame';
 import { LoginPage } from './pages/login-page';
 import { MenuPage } from './pages/menu-pages';
 import { CompanyPages } from './pages/company-pages';
+import { expectPrintout, flat, printAndCapture } from './pdf';
 
-test('管理者が承認機能と限度額を変更し、変更した行だけが確認・結果で強調される', async ({ page, loginPage, frame }) => {
+test('管理者が承認機能と限度額を変更し、変更した行だけが確認・結果で強調される', async ({ page, loginPage, frame }, testInfo) => {
   await loginPage.goto();
   await loginPage.withId('admin02');
   await frame.expectScreen('トップページ', 'BTOP001');
@@ -73,6 +74,21 @@ test('管理者が承認機能と限度額を変更し、変更した行だけ�
   await expect(page.getByText('以下の内容で企業情報を変更しました。')).toBeVisible();
   await expect(company.changedValues()).toHaveCount(3);
   await expect(company.summaryRow('限度額（企業一日当たり）', '総合振込')).toContainText('60,000,000円');
+
+  // 印刷: the three changes marked 「［変更］」 with their old values, the rest unmarked.
+  const pdf = await printAndCapture(page, testInfo, '企業情報変更結果');
+  expectPrintout(pdf, { title: '企業情報変更結果', screenId: 'BKGK003', operator: '山田　一郎（admin02）' });
+  const printed = flat(pdf.text);
+  expect(printed).toContain('以下の内容で企業情報を変更しました。');
+  expect(printed).toContain('ダブル承認(順序なし)［変更］');
+  expect(printed).toContain('変更前：シングル承認');
+  expect(printed).toContain('60,000,000円［変更］');
+  expect(printed).toContain('変更前：50,000,000円');
+  expect(printed).toContain('2,500,000円［変更］');
+  expect(printed).toContain('変更前：1,000,000円');
+  expect(printed.match(/［変更］/g)).toHaveLength(3);
+  expect(printed.match(/変更前：/g)).toHaveLength(3);
+  expect(printed).toContain('10,000,000円');
 
   // The 照会 shows the new values; changing nothing says so instead of confirming.
   await page.getByRole('link', { name: '企業情報の照会へ' }).click();

@@ -2,11 +2,12 @@ import { test, expect } from './fixtures';
 import { certificateOf } from './env';
 import { MenuPage } from './pages/menu-pages';
 import { FeePages } from './pages/fee-pages';
+import { expectPrintout, flat, printAndCapture } from './pdf';
 
 test.describe('マスターユーザ（電子証明書）', () => {
   test.use({ clientCertificates: certificateOf('master01') });
 
-  test('基準手数料を読み込み、1つの範囲の手数料を変えて確認・実行する（範囲のすき間と文字は拒否）', async ({ page, loginPage, frame }) => {
+  test('基準手数料を読み込み、1つの範囲の手数料を変えて確認・実行する（範囲のすき間と文字は拒否）', async ({ page, loginPage, frame }, testInfo) => {
     await loginPage.goto();
     await loginPage.withCertificate();
     await frame.expectScreen('トップページ', 'BTOP001');
@@ -48,6 +49,16 @@ test.describe('マスターユーザ（電子証明書）', () => {
     await frame.expectScreen('当方負担手数料[総合振込]変更結果', 'BKGK033');
     await expect(fees.changedValues()).toHaveCount(2);
     await expect(fees.bandRow('30,000円')).toContainText('600円');
+
+    // 印刷: the fee table with the two changed fees marked.
+    const pdf = await printAndCapture(page, testInfo, '当方負担手数料[総合振込]変更結果');
+    expectPrintout(pdf, { title: '当方負担手数料[総合振込]変更結果', screenId: 'BKGK033', operator: '港　太郎（master01）' });
+    const printed = flat(pdf.text);
+    expect(printed).toContain('600円［変更］');
+    expect(printed).toContain('変更前：440円');
+    expect(printed).toContain('変更前：110円');
+    expect(printed).toContain('30,000円');
+    expect(printed.match(/変更前：/g)).toHaveLength(2);
   });
 
   test('「使用する(常に最新の基準手数料を使用する)」で表は読み取り専用になり、基準手数料に従う', async ({ page, loginPage, frame }) => {

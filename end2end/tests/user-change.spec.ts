@@ -1,10 +1,11 @@
 import { test, expect } from './fixtures';
 import { certificateOf } from './env';
 import { UserListPage, UserWizard } from './pages/user-pages';
+import { expectPrintout, flat, printAndCapture } from './pdf';
 
 test.use({ clientCertificates: certificateOf('master01') });
 
-test('利用者の権限と限度額を変更すると、確認と結果で変更箇所が示される', async ({ page, loginPage, frame }) => {
+test('利用者の権限と限度額を変更すると、確認と結果で変更箇所が示される', async ({ page, loginPage, frame }, testInfo) => {
   await loginPage.goto();
   await loginPage.withCertificate();
   await frame.expectScreen('トップページ', 'BTOP001');
@@ -53,6 +54,20 @@ test('利用者の権限と限度額を変更すると、確認と結果で変�
   await frame.expectScreen('利用者変更結果', 'BRSK021');
   await expect(page.getByText('以下の内容で利用者情報を変更しました。')).toBeVisible();
   await expect(wizard.summaryRow('利用者一回当たり限度額', '利用者一回当たり限度額（振込振替）')).toContainText('変更前：5,000,000円');
+
+  // 印刷: the changes are marked in words, as on the screen.
+  const pdf = await printAndCapture(page, testInfo, '利用者変更結果');
+  expectPrintout(pdf, { title: '利用者変更結果', screenId: 'BRSK021', operator: '港　太郎（master01）' });
+  const printed = flat(pdf.text);
+  expect(printed).toContain('以下の内容で利用者情報を変更しました。');
+  expect(printed).toContain('user01');
+  expect(printed).toContain(flat('佐藤　次郎'));
+  expect(printed).toContain('3,000,000円［変更］');
+  expect(printed).toContain('変更前：5,000,000円');
+  expect(printed).toContain('［追加］');
+  expect(printed).toContain('［解除］');
+  expect(printed).toContain('変更しない');
+  expect(printed).not.toContain('Conf1234');
 
   // Changing nothing is refused before it is sent.
   await list.goto();

@@ -1,11 +1,12 @@
 import { test, expect } from './fixtures';
 import { certificateOf } from './env';
 import { registerThroughWizard, UserListPage, UserWizard } from './pages/user-pages';
+import { expectPrintout, flat, printAndCapture } from './pdf';
 
 test.describe('電子証明書の管理者', () => {
   test.use({ clientCertificates: certificateOf('master01') });
 
-  test('利用者を削除すると一覧から消え、マスターユーザは削除できない', async ({ page, loginPage, frame }) => {
+  test('利用者を削除すると一覧から消え、マスターユーザは削除できない', async ({ page, loginPage, frame }, testInfo) => {
     await loginPage.goto();
     await loginPage.withCertificate();
     await frame.expectScreen('トップページ', 'BTOP001');
@@ -35,6 +36,18 @@ test.describe('電子証明書の管理者', () => {
     await wizard.executeWith();
     await frame.expectScreen('利用者削除結果', 'BRSK023');
     await expect(page.getByText('以下の利用者を削除しました。')).toBeVisible();
+    // 印刷: the deleted user's data as it was.
+    const pdf = await printAndCapture(page, testInfo, '利用者削除結果');
+    expectPrintout(pdf, { title: '利用者削除結果', screenId: 'BRSK023', operator: '港　太郎（master01）' });
+    const printed = flat(pdf.text);
+    expect(printed).toContain('以下の利用者を削除しました。');
+    expect(printed).toContain('削除日時');
+    expect(printed).toContain('sakujo01');
+    expect(printed).toContain(flat('削除　予定'));
+    expect(printed).toContain('100,000円');
+    for (const secret of ['Start2026', 'Kakunin26', 'Conf1234']) {
+      expect(printed, 'no password is printed').not.toContain(secret);
+    }
     await page.getByRole('link', { name: '利用者一覧へ' }).click();
     await frame.expectScreen('利用者一覧', 'BRSK005');
     await expect(list.table.getByRole('cell', { name: 'sakujo01', exact: true })).toHaveCount(0);

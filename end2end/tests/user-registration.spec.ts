@@ -3,6 +3,7 @@ import { certificateOf } from './env';
 import { AppFrame } from './pages/app-frame';
 import { LoginPage } from './pages/login-page';
 import { UserListPage, UserWizard } from './pages/user-pages';
+import { expectPrintout, flat, printAndCapture } from './pdf';
 
 test.use({ clientCertificates: certificateOf('master01') });
 
@@ -19,7 +20,7 @@ test('管理者が5つの手順で利用者を登録して一覧で確認し、�
   loginPage,
   frame,
   browser,
-}) => {
+}, testInfo) => {
   await loginPage.goto();
   await loginPage.withCertificate();
   await frame.expectScreen('トップページ', 'BTOP001');
@@ -104,6 +105,24 @@ test('管理者が5つの手順で利用者を登録して一覧で確認し、�
   await expect(page.getByText('以下の内容で利用者登録が完了しました。')).toBeVisible();
   await expect(wizard.summaryRow('サービス利用権限', '照会')).toContainText('残高照会');
   await expect(page.getByRole('link', { name: 'ホームへ' })).toBeVisible();
+
+  // 印刷: the result as a PDF, with the user's data as text and the passwords masked.
+  const pdf = await printAndCapture(page, testInfo, '利用者登録結果');
+  expectPrintout(pdf, { title: '利用者登録結果', screenId: 'BRSK010', operator: '港　太郎（master01）' });
+  const printed = flat(pdf.text);
+  expect(printed).toContain('以下の内容で利用者登録が完了しました。');
+  expect(printed).toContain('tanaka26');
+  expect(printed).toContain(flat('田中　花江'));
+  expect(printed).toContain('hanako.tanaka@example.co.jp');
+  expect(printed).toContain('1,000,000円');
+  expect(printed).toContain('5,000,000円');
+  expect(printed).toContain('残高照会');
+  expect(printed).toContain('********');
+  for (const secret of ['Start2026', 'Kakunin26', 'Conf1234']) {
+    expect(printed, 'no password is printed').not.toContain(secret);
+  }
+  await expect(frame.title).toHaveText('利用者登録結果');
+
   // Back from the result does not open the confirmation again (the entry is gone).
   await page.goBack();
   await expect(page.getByText('入力内容は保持されていません')).toBeVisible();
