@@ -29,6 +29,10 @@ pub struct ErrorBody {
     /// session was opened with.
     #[serde(default)]
     pub certificate_status: Option<PresentedCertificateStatus>,
+    /// With 429 and 503: seconds to wait before trying again. The HTTP `Retry-After`
+    /// header is the source; the SPA's client copies it here when the body lacks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_secs: Option<u32>,
 }
 
 /// One field's error. `field` is the JSON path of the field in the request

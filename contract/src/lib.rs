@@ -12,6 +12,7 @@ pub mod datetime;
 pub mod fees;
 pub mod headers;
 pub mod history;
+pub mod home;
 pub mod money;
 pub mod rules;
 pub mod user_rules;

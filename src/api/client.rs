@@ -10,7 +10,8 @@ use kanri_contract::api::{
 };
 use kanri_contract::company::{CompanyChangeRequest, CompanyChanged, CompanyView};
 use kanri_contract::fees::{FeeChangeRequest, FeeTable, FeeView, FeesChanged};
-use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY};
+use kanri_contract::headers::{CSRF_TOKEN, IDEMPOTENCY_KEY, REFERENCE_ID};
+use kanri_contract::home::{HomeView, KeepAlive, NoticeList};
 use kanri_contract::users::{
     CertificateRevoked, DeleteUserRequest, RevokeCertificateRequest, SortKey, SortOrder,
     UserChanged, UserDeleted, UserDetail, UserFormContext, UserList, UserRegistered, UserRequest,
@@ -49,6 +50,7 @@ pub struct Api {
     csrf: StoredValue<Option<String>>,
     on_unauthorized: StoredValue<Option<Callback<ApiError>>>,
     on_certificate_refused: StoredValue<Option<Callback<ApiError>>>,
+    on_activity: StoredValue<Option<Callback<()>>>,
 }
 
 impl Default for Api {
@@ -63,6 +65,7 @@ impl Api {
             csrf: StoredValue::new(None),
             on_unauthorized: StoredValue::new(None),
             on_certificate_refused: StoredValue::new(None),
+            on_activity: StoredValue::new(None),
         }
     }
 
@@ -75,6 +78,13 @@ impl Api {
     /// backend has ended the session because of the presented certificate.
     pub fn set_on_certificate_refused(&self, cb: Callback<ApiError>) {
         self.on_certificate_refused.set_value(Some(cb));
+    }
+
+    /// Called whenever a call made while logged in was answered by the application
+    /// behind the session (2xx, or a 4xx other than 401 and 429): the backend has counted
+    /// it as activity, so its idle limit starts again.
+    pub fn set_on_activity(&self, cb: Callback<()>) {
+        self.on_activity.set_value(Some(cb));
     }
 
     /// Forget the CSRF token (logout).
@@ -114,6 +124,11 @@ impl Api {
             futures::future::Either::Right(_) => return Err(ApiError::Timeout),
         };
         let status = res.status();
+        let retry_after_secs = res
+            .headers()
+            .get("Retry-After")
+            .and_then(|v| super::error::parse_retry_after(&v, js_sys::Date::now()));
+        let reference_id = res.headers().get(REFERENCE_ID);
         let text = res.text().await.map_err(|_| ApiError::Network)?;
         guard.0 = None; // answered: nothing left to abort
         if (200..300).contains(&status) {
@@ -121,8 +136,18 @@ impl Api {
             return serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()));
         }
         Err(match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(body) => ApiError::Rejected(body),
-            Err(_) => ApiError::Status { status },
+            Ok(mut body) => {
+                body.retry_after_secs = body.retry_after_secs.or(retry_after_secs);
+                if body.reference_id.is_none() {
+                    body.reference_id = reference_id;
+                }
+                ApiError::Rejected(body)
+            }
+            Err(_) => ApiError::Status {
+                status,
+                retry_after_secs,
+                reference_id,
+            },
         })
     }
 
@@ -136,6 +161,17 @@ impl Api {
         key: Option<&str>,
     ) -> Result<T, ApiError> {
         let r = self.call(method, path, body, key).await;
+        let answered_by_the_app = match &r {
+            Ok(_) => true,
+            Err(e) => e
+                .status()
+                .is_some_and(|s| (400..500).contains(&s) && s != 401 && s != 429),
+        };
+        if answered_by_the_app {
+            if let Some(cb) = self.on_activity.get_value() {
+                cb.run(());
+            }
+        }
         if let Err(e) = &r {
             let cb = if e.needs_login() {
                 self.on_unauthorized.get_value()
@@ -185,6 +221,23 @@ impl Api {
             self.call(Method::DELETE, "/session", None, Some(key)).await;
         self.clear();
         r.map(|_| ())
+    }
+
+    /// `POST /api/session/keep-alive`: 「延長する」 (the idle limit starts again).
+    pub async fn keep_alive(&self, key: &str) -> Result<KeepAlive, ApiError> {
+        self.authed(Method::POST, "/session/keep-alive", None, Some(key))
+            .await
+    }
+
+    /// `GET /api/home`: ログイン履歴, お知らせ and 最近の操作.
+    pub async fn home(&self) -> Result<HomeView, ApiError> {
+        self.authed(Method::GET, "/home", None, None).await
+    }
+
+    /// `POST /api/notices/{id}/read`: mark one お知らせ read; the list as it now stands.
+    pub async fn mark_notice_read(&self, id: i64, key: &str) -> Result<NoticeList, ApiError> {
+        let path = format!("/notices/{id}/read");
+        self.authed(Method::POST, &path, None, Some(key)).await
     }
 
     /// `PUT /api/me/password`: change the own passwords.

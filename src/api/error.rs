@@ -10,7 +10,13 @@ pub enum ApiError {
     Rejected(ErrorBody),
     /// The backend answered with an error status but no readable body (e.g. a proxy).
     #[error("HTTP {status}")]
-    Status { status: u16 },
+    Status {
+        status: u16,
+        /// The `Retry-After` header, in seconds (429, 503).
+        retry_after_secs: Option<u32>,
+        /// The `X-Reference-Id` header, when there was one.
+        reference_id: Option<String>,
+    },
     /// The answer was a success but not the expected JSON.
     #[error("unexpected response: {0}")]
     Decode(String),
@@ -37,12 +43,67 @@ fn status_message(status: u16) -> &'static str {
     }
 }
 
+/// 「{n}秒ほど待ってから…」: when to try again, from `Retry-After` seconds.
+pub fn retry_after_text(secs: u32) -> String {
+    let wait = if secs < 60 {
+        format!("{}秒", secs.max(1))
+    } else {
+        format!("{}分", secs.div_ceil(60))
+    };
+    format!("{wait}ほど待ってから、再度お試しください。")
+}
+
+/// `message` with the time to wait instead of its 「しばらくしてから…」.
+fn with_wait(message: &str, wait: Option<u32>) -> String {
+    match wait {
+        Some(secs) => {
+            let head = message
+                .strip_suffix("しばらくしてから再度お試しください。")
+                .unwrap_or(message);
+            format!("{head}{}", retry_after_text(secs))
+        }
+        None => message.to_owned(),
+    }
+}
+
+/// The seconds of a `Retry-After` header (delta-seconds; an HTTP date counts from `now_ms`).
+pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u32> {
+    let v = value.trim();
+    if let Ok(secs) = v.parse::<u32>() {
+        return Some(secs);
+    }
+    let at = js_date_parse(v)?;
+    Some(((at - now_ms) / 1000.0).ceil().max(0.0) as u32)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_date_parse(v: &str) -> Option<f64> {
+    let t = js_sys::Date::parse(v);
+    (!t.is_nan()).then_some(t)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn js_date_parse(_: &str) -> Option<f64> {
+    None
+}
+
 impl ApiError {
+    /// Seconds to wait before trying again, when the backend said so.
+    pub fn retry_after_secs(&self) -> Option<u32> {
+        match self {
+            ApiError::Rejected(b) => b.retry_after_secs,
+            ApiError::Status {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            _ => None,
+        }
+    }
+
     /// The HTTP status, when there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Rejected(b) => Some(b.status),
-            ApiError::Status { status } => Some(*status),
+            ApiError::Status { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -55,16 +116,29 @@ impl ApiError {
         }
     }
 
-    /// The Japanese message for people, with the reference ID when the backend gave one.
+    /// The Japanese message for people: the backend's message or the defined one for the
+    /// status, when to try again (`Retry-After`), and the reference ID when the backend
+    /// gave one (not for 422, whose messages stand on their fields).
     pub fn message(&self) -> String {
         match self {
-            ApiError::Rejected(b) => match &b.reference_id {
-                Some(r) if b.status != 422 => {
-                    format!("{}（お問い合わせ番号：{r}）", b.message)
+            ApiError::Rejected(b) => {
+                let m = with_wait(&b.message, b.retry_after_secs);
+                match &b.reference_id {
+                    Some(r) if b.status != 422 => format!("{m}（お問い合わせ番号：{r}）"),
+                    _ => m,
                 }
-                _ => b.message.clone(),
-            },
-            ApiError::Status { status } => status_message(*status).to_owned(),
+            }
+            ApiError::Status {
+                status,
+                retry_after_secs,
+                reference_id,
+            } => {
+                let m = with_wait(status_message(*status), *retry_after_secs);
+                match reference_id {
+                    Some(r) => format!("{m}（お問い合わせ番号：{r}）"),
+                    None => m,
+                }
+            }
             ApiError::Decode(_) => {
                 "サーバーから予期しない応答がありました。しばらくしてから再度お試しください。".to_owned()
             }
@@ -113,6 +187,7 @@ mod tests {
             reference_id: Some("R-1".into()),
             remaining_attempts: None,
             certificate_status: None,
+            retry_after_secs: None,
         }
     }
 
@@ -135,10 +210,47 @@ mod tests {
     #[test]
     fn every_status_without_body_has_a_japanese_message() {
         for s in [400, 401, 403, 404, 409, 422, 429, 500, 502, 503] {
-            let m = ApiError::Status { status: s }.message();
+            let m = ApiError::Status {
+                status: s,
+                retry_after_secs: None,
+                reference_id: None,
+            }
+            .message();
             assert!(m.ends_with('。'), "{s}: {m}");
         }
         assert!(ApiError::Network.is_retryable() && ApiError::Timeout.is_retryable());
-        assert!(ApiError::Status { status: 401 }.needs_login());
+        assert!(ApiError::Status {
+            status: 401,
+            retry_after_secs: None,
+            reference_id: None
+        }
+        .needs_login());
+    }
+
+    #[test]
+    fn retry_after_says_when_to_try_again() {
+        let mut b = body(503, ErrorCode::Internal);
+        b.retry_after_secs = Some(30);
+        assert_eq!(
+            ApiError::Rejected(b).message(),
+            "メッセージ30秒ほど待ってから、再度お試しください。（お問い合わせ番号：R-1）"
+        );
+        let e = ApiError::Status {
+            status: 429,
+            retry_after_secs: Some(90),
+            reference_id: Some("R-2".into()),
+        };
+        assert_eq!(
+            e.message(),
+            "アクセスが集中しています。2分ほど待ってから、再度お試しください。（お問い合わせ番号：R-2）"
+        );
+        assert!(e.is_retryable());
+        assert_eq!(e.retry_after_secs(), Some(90));
+        assert_eq!(parse_retry_after(" 120 ", 0.0), Some(120));
+        assert_eq!(parse_retry_after("soon", 0.0), None);
+        assert_eq!(
+            retry_after_text(0),
+            "1秒ほど待ってから、再度お試しください。"
+        );
     }
 }

@@ -804,6 +804,7 @@ mod tests {
             reference_id: None,
             remaining_attempts: Some(3),
             certificate_status: None,
+            retry_after_secs: None,
         })
     }
 
@@ -1202,7 +1203,11 @@ mod tests {
             ConfirmFailure::Conflict(_)
         ));
         assert!(matches!(
-            confirm_failure(&ApiError::Status { status: 409 }),
+            confirm_failure(&ApiError::Status {
+                status: 409,
+                retry_after_secs: None,
+                reference_id: None
+            }),
             ConfirmFailure::Conflict(_)
         ));
         let ConfirmFailure::Refused(r) =

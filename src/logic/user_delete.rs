@@ -90,6 +90,7 @@ mod tests {
             reference_id: None,
             remaining_attempts: None,
             certificate_status: None,
+            retry_after_secs: None,
         })
     }
 

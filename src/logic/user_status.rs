@@ -753,6 +753,7 @@ mod tests {
             reference_id: None,
             remaining_attempts: Some(2),
             certificate_status: None,
+            retry_after_secs: None,
         })
     }
 
@@ -792,7 +793,11 @@ mod tests {
             Failure::Stale("他の操作により利用者の状態が変更されています。".into())
         );
         assert!(matches!(
-            failure(&ApiError::Status { status: 409 }),
+            failure(&ApiError::Status {
+                status: 409,
+                retry_after_secs: None,
+                reference_id: None
+            }),
             Failure::Stale(_)
         ));
         assert!(matches!(

@@ -130,6 +130,7 @@ impl IntoResponse for ApiError {
             reference_id: Some(reference.clone()),
             remaining_attempts: self.remaining_attempts,
             certificate_status: self.certificate_status,
+            retry_after_secs: None,
         };
         let mut res = (self.status, Json(body)).into_response();
         if let Ok(v) = HeaderValue::from_str(&reference) {
