@@ -27,6 +27,89 @@ pub mod business {
     pub const ALL: [&str; 4] = [LOGIN, USER_ADMIN, COMPANY_ADMIN, CERTIFICATE];
 }
 
+/// 操作内容 as the operation log names them (the `operation` of a row), grouped by the
+/// [`business`] they are logged under. The SPA maps them to their screens (「最近の操作」).
+pub mod operations {
+    // ログイン
+    /// A successful login with a client certificate, or one refused for its certificate.
+    pub const CERTIFICATE_LOGIN: &str = "電子証明書ログイン";
+    /// A successful login with login ID and password.
+    pub const PASSWORD_LOGIN: &str = "ID・パスワードログイン";
+    /// A refused login (wrong password, locked, stopped, certificate user, unknown ID).
+    pub const LOGIN: &str = "ログイン";
+    pub const LOGOUT: &str = "ログアウト";
+
+    // 利用者管理
+    /// The own login and/or 確認用パスワード.
+    pub const PASSWORD_CHANGE: &str = "パスワード変更";
+    pub const USER_REGISTER: &str = "利用者登録";
+    pub const USER_CHANGE: &str = "利用者変更";
+    pub const USER_DELETE: &str = "利用者削除";
+    pub const CERTIFICATE_REVOKE: &str = "証明書失効";
+    /// `StatusAction::Stop`.
+    pub const USER_STOP: &str = "利用者停止";
+    /// `StatusAction::Resume`.
+    pub const USER_RESUME: &str = "利用者停止解除";
+    /// `StatusAction::OneTimePasswordUnlock` (the title of its task).
+    pub const ONE_TIME_PASSWORD_UNLOCK: &str = "ワンタイムパスワードの利用停止解除";
+    pub const ONE_TIME_PASSWORD_REVOKE: &str = "ワンタイムパスワードのトークン失効";
+    pub const TRANSACTION_UNLOCK: &str = "トランザクション認証の利用停止解除";
+    pub const TRANSACTION_REVOKE: &str = "トランザクション認証のトークン失効";
+    pub const RISK_BASED_UNLOCK: &str = "追加認証（リスクベース認証）の利用停止解除";
+    pub const RISK_BASED_RESET: &str = "追加認証（リスクベース認証）の回答リセット";
+
+    // 企業管理
+    pub const COMPANY_CHANGE: &str = "企業情報変更";
+    /// 「{FeeTable::title}の変更」 of each fee table.
+    pub const PAYEE_TRANSFER_FEES_CHANGE: &str = "先方負担手数料[振込振替]の変更";
+    pub const PAYEE_BULK_FEES_CHANGE: &str = "先方負担手数料[総合振込]の変更";
+    pub const PAYER_BULK_FEES_CHANGE: &str = "当方負担手数料[総合振込]の変更";
+    /// A fee change of an unknown table (always refused: 404).
+    pub const FEES_CHANGE: &str = "手数料情報の変更";
+
+    // 電子証明書
+    /// Issued by the bank's issuing app.
+    pub const CERTIFICATE_ISSUE: &str = "証明書発行";
+
+    /// Every 操作内容 the backend logs, grouped by 業務 in the order of [`super::business::ALL`].
+    pub const ALL: [&str; 23] = [
+        CERTIFICATE_LOGIN,
+        PASSWORD_LOGIN,
+        LOGIN,
+        LOGOUT,
+        PASSWORD_CHANGE,
+        USER_REGISTER,
+        USER_CHANGE,
+        USER_DELETE,
+        CERTIFICATE_REVOKE,
+        USER_STOP,
+        USER_RESUME,
+        ONE_TIME_PASSWORD_UNLOCK,
+        ONE_TIME_PASSWORD_REVOKE,
+        TRANSACTION_UNLOCK,
+        TRANSACTION_REVOKE,
+        RISK_BASED_UNLOCK,
+        RISK_BASED_RESET,
+        COMPANY_CHANGE,
+        PAYEE_TRANSFER_FEES_CHANGE,
+        PAYEE_BULK_FEES_CHANGE,
+        PAYER_BULK_FEES_CHANGE,
+        FEES_CHANGE,
+        CERTIFICATE_ISSUE,
+    ];
+
+    /// The change of a fee table (`None`: a table the backend does not know).
+    pub fn fee_change(table: Option<crate::fees::FeeTable>) -> &'static str {
+        use crate::fees::FeeTable;
+        match table {
+            Some(FeeTable::PayeeTransfer) => PAYEE_TRANSFER_FEES_CHANGE,
+            Some(FeeTable::PayeeBulk) => PAYEE_BULK_FEES_CHANGE,
+            Some(FeeTable::PayerBulk) => PAYER_BULK_FEES_CHANGE,
+            None => FEES_CHANGE,
+        }
+    }
+}
+
 /// Field paths of 422 answers (and ids of the SPA's fields).
 pub mod field {
     pub const FROM: &str = "from";
@@ -452,6 +535,47 @@ fn encode(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn operations_are_distinct_and_cover_the_computed_names() {
+        let all: std::collections::HashSet<_> = operations::ALL.into_iter().collect();
+        assert_eq!(all.len(), operations::ALL.len(), "no name twice");
+        // 利用者停止・解除 and the authentications log the action's own name.
+        use crate::user_status::StatusAction;
+        let named = [
+            (StatusAction::Stop, operations::USER_STOP),
+            (StatusAction::Resume, operations::USER_RESUME),
+            (
+                StatusAction::OneTimePasswordUnlock,
+                operations::ONE_TIME_PASSWORD_UNLOCK,
+            ),
+            (
+                StatusAction::OneTimePasswordRevoke,
+                operations::ONE_TIME_PASSWORD_REVOKE,
+            ),
+            (
+                StatusAction::TransactionUnlock,
+                operations::TRANSACTION_UNLOCK,
+            ),
+            (
+                StatusAction::TransactionRevoke,
+                operations::TRANSACTION_REVOKE,
+            ),
+            (StatusAction::RiskBasedUnlock, operations::RISK_BASED_UNLOCK),
+            (StatusAction::RiskBasedReset, operations::RISK_BASED_RESET),
+        ];
+        assert_eq!(named.len(), StatusAction::ALL.len());
+        for (action, name) in named {
+            assert_eq!(action.operation(), name, "{action:?}");
+            assert!(all.contains(name));
+        }
+        for t in crate::fees::FeeTable::ALL {
+            let name = operations::fee_change(Some(t));
+            assert_eq!(name, format!("{}の変更", t.title()));
+            assert!(all.contains(name));
+        }
+        assert!(all.contains(operations::fee_change(None)));
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).expect("a date")

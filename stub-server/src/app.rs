@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{auth, certificates, company, fees, guard, history, statuses, user_admin};
+use crate::{auth, certificates, company, fees, guard, history, home, statuses, user_admin};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -23,7 +23,10 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
             "/session",
             get(auth::current).post(auth::login).delete(auth::logout),
         )
+        .route("/session/keep-alive", post(home::keep_alive))
         .route("/me/password", axum::routing::put(auth::change_password))
+        .route("/home", get(home::view))
+        .route("/notices/{id}/read", post(home::mark_read))
         .route("/users", get(user_admin::list).post(user_admin::register))
         .route("/users/form-context", get(user_admin::context))
         .route("/users/statuses", get(statuses::list))

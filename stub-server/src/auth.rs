@@ -18,6 +18,7 @@ use kanri_contract::api::{
     SessionUser,
 };
 use kanri_contract::history::business::{LOGIN, USER_ADMIN};
+use kanri_contract::history::operations;
 use kanri_contract::rules;
 use rusqlite::{params, Connection};
 
@@ -241,7 +242,7 @@ pub async fn login(
                     name: "",
                 },
                 LOGIN,
-                "電子証明書ログイン",
+                operations::CERTIFICATE_LOGIN,
                 false,
                 certcheck::log_reason(refusal.certificate_status),
             )?;
@@ -259,7 +260,7 @@ pub async fn login(
                 name: "",
             },
             LOGIN,
-            "ログイン",
+            operations::LOGIN,
             false,
             "ログインID不明",
         )?;
@@ -271,7 +272,7 @@ pub async fn login(
         name: &user.name,
     };
     if user.locked {
-        oplog::record(&c, now, &actor, LOGIN, "ログイン", false, "ロック中")?;
+        oplog::record(&c, now, &actor, LOGIN, operations::LOGIN, false, "ロック中")?;
         return Err(locked());
     }
     if !passwords::verify(&req.password, &user.password_hash) {
@@ -281,7 +282,7 @@ pub async fn login(
             now,
             &actor,
             LOGIN,
-            "ログイン",
+            operations::LOGIN,
             false,
             "ログインパスワード誤り",
         )?;
@@ -297,7 +298,7 @@ pub async fn login(
             now,
             &actor,
             LOGIN,
-            "ログイン",
+            operations::LOGIN,
             false,
             "電子証明書方式の利用者",
         )?;
@@ -308,7 +309,15 @@ pub async fn login(
         ));
     }
     if user.service_stopped {
-        oplog::record(&c, now, &actor, LOGIN, "ログイン", false, "サービス停止中")?;
+        oplog::record(
+            &c,
+            now,
+            &actor,
+            LOGIN,
+            operations::LOGIN,
+            false,
+            "サービス停止中",
+        )?;
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             ErrorCode::ServiceStopped,
@@ -320,9 +329,14 @@ pub async fn login(
         "UPDATE users SET failed_attempts = 0 WHERE id = ?1",
         [user.id],
     )?;
+    let method = if via_certificate {
+        AuthMethod::Certificate
+    } else {
+        AuthMethod::Password
+    };
     c.execute(
-        "INSERT INTO login_history (user_id, at) VALUES (?1, ?2)",
-        params![user.id, now],
+        "INSERT INTO login_history (user_id, at, method) VALUES (?1, ?2, ?3)",
+        params![user.id, now, users::enum_to_db(&method)],
     )?;
     // A new session ID at login (no fixation); the anonymous one is dropped.
     if let Some(old) = sessions::cookie(&parts.headers) {
@@ -340,9 +354,9 @@ pub async fn login(
         st.config.idle_timeout_secs,
     )?;
     let how = if via_certificate {
-        "電子証明書ログイン"
+        operations::CERTIFICATE_LOGIN
     } else {
-        "ID・パスワードログイン"
+        operations::PASSWORD_LOGIN
     };
     oplog::record(&c, now, &actor, LOGIN, how, true, "")?;
     let body = session_body(&st, &c, &user, &session, now)?;
@@ -371,7 +385,7 @@ pub async fn logout(State(st): State<AppState>, headers: HeaderMap) -> ApiResult
                     login_id: &user.login_id,
                     name: &user.name,
                 };
-                oplog::record(&c, now, &actor, LOGIN, "ログアウト", true, "")?;
+                oplog::record(&c, now, &actor, LOGIN, operations::LOGOUT, true, "")?;
             }
         }
         sessions::delete(&c, &id)?;
@@ -429,7 +443,7 @@ pub async fn change_password(
             now,
             &actor,
             USER_ADMIN,
-            "パスワード変更",
+            operations::PASSWORD_CHANGE,
             false,
             "入力誤り",
         )?;
@@ -456,7 +470,7 @@ pub async fn change_password(
         now,
         &actor,
         USER_ADMIN,
-        "パスワード変更",
+        operations::PASSWORD_CHANGE,
         true,
         &what.join("・"),
     )?;

@@ -21,7 +21,7 @@ use kanri_contract::users::{CertificateRevoked, CertificateState, RevokeCertific
 use rusqlite::{params, TransactionBehavior};
 
 /// The operation log's name of a revocation (business 利用者管理).
-pub const REVOKE: &str = "証明書失効";
+pub const REVOKE: &str = kanri_contract::history::operations::CERTIFICATE_REVOKE;
 
 /// The message of 409 when the user has no certificate to revoke.
 pub const NOTHING_TO_REVOKE: &str = "失効できる電子証明書がありません。";
@@ -89,7 +89,7 @@ pub async fn revoke(
 
 /// The operation log's business and operation of an issuance.
 pub const ISSUE_BUSINESS: &str = kanri_contract::history::business::CERTIFICATE;
-pub const ISSUE: &str = "証明書発行";
+pub const ISSUE: &str = kanri_contract::history::operations::CERTIFICATE_ISSUE;
 
 /// Longest validity the command issues, in days.
 pub const MAX_DAYS: u32 = 3650;

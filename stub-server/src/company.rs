@@ -34,7 +34,7 @@ use rusqlite::{params, Connection, Row};
 /// The operation log's business name (also of the fee changes).
 pub const BUSINESS: &str = kanri_contract::history::business::COMPANY_ADMIN;
 /// The operation log's name of a change of the company.
-pub const CHANGE: &str = "企業情報変更";
+pub const CHANGE: &str = kanri_contract::history::operations::COMPANY_CHANGE;
 
 /// The message of 409 when the data changed since the change started.
 pub const STALE_MESSAGE: &str =

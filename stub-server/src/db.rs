@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     V3_CERTIFICATE_PENDING,
     V4_COMPANY_ADMIN,
     V5_USER_STATUSES,
+    V6_HOME,
 ];
 
 const V1_FOUNDATION: &str = r#"
@@ -231,6 +232,34 @@ ALTER TABLE users ADD COLUMN risk_state TEXT NOT NULL DEFAULT 'unregistered'
 CREATE INDEX operation_log_login_at ON operation_log(login_id, at);
 "#;
 
+/// ホーム: how each login was made (`login_history.method`, the serde `snake_case` name of
+/// the contract's `AuthMethod`; earlier rows take their user's current `auth_method`, the
+/// only method that user could log in with), the bank's お知らせ (`notices`; `important`:
+/// 重要なお知らせ) and who has read which (`notice_reads`: one row per user and notice,
+/// `read_at` the first time it was marked read). The index serves ログイン履歴.
+const V6_HOME: &str = r#"
+ALTER TABLE login_history ADD COLUMN method TEXT
+    CHECK (method IS NULL OR method IN ('certificate', 'password'));
+UPDATE login_history
+    SET method = (SELECT u.auth_method FROM users u WHERE u.id = login_history.user_id);
+CREATE INDEX login_history_user_at ON login_history(user_id, at);
+
+CREATE TABLE notices (
+    id INTEGER PRIMARY KEY,
+    published_at INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    important INTEGER NOT NULL DEFAULT 0 CHECK (important IN (0, 1))
+);
+
+CREATE TABLE notice_reads (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    notice_id INTEGER NOT NULL REFERENCES notices(id),
+    read_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, notice_id)
+);
+"#;
+
 /// Apply the migrations not yet applied; returns the schema version.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<usize> {
     let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -438,7 +467,7 @@ mod tests {
              ('user0001', 'a', 'a@b.jp', 'general', 'password', '', '', 0, 0);",
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn).unwrap(), 5);
+        assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len());
         let states: (String, String, String) = conn
             .query_row(
                 "SELECT otp_state, transaction_state, risk_state FROM users",
@@ -461,5 +490,60 @@ mod tests {
                 .execute(&format!("UPDATE users SET {column} = 'locked'"), [])
                 .is_err());
         }
+    }
+
+    #[test]
+    fn v6_gives_earlier_logins_their_users_method_and_starts_notices_unread() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (id, login_id, name, email, role, auth_method, password_hash, \
+             confirm_password_hash, created_at, updated_at) VALUES \
+             (1, 'cert0001', 'a', 'a@b.jp', 'general', 'certificate', '', '', 0, 0), \
+             (2, 'pass0001', 'b', 'b@b.jp', 'general', 'password', '', '', 0, 0); \
+             INSERT INTO login_history (user_id, at) VALUES (1, 10), (2, 20), (1, 30);",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 6);
+        let methods: Vec<(i64, String)> = conn
+            .prepare("SELECT at, method FROM login_history ORDER BY at")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            methods,
+            [
+                (10, "certificate".into()),
+                (20, "password".into()),
+                (30, "certificate".into())
+            ]
+        );
+        assert!(conn
+            .execute(
+                "INSERT INTO login_history (user_id, at, method) VALUES (1, 40, 'otp')",
+                []
+            )
+            .is_err());
+        conn.execute(
+            "INSERT INTO notices (id, published_at, title, body, important) VALUES (1, 5, 't', 'b', 1)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO notice_reads (user_id, notice_id, read_at) VALUES (1, 1, 50)",
+            [],
+        )
+        .unwrap();
+        assert!(conn
+            .execute(
+                "INSERT INTO notice_reads (user_id, notice_id, read_at) VALUES (1, 1, 60)",
+                []
+            )
+            .is_err());
     }
 }

@@ -236,11 +236,8 @@ pub fn changed_items(before: &FeeSettings, after: &FeeSettings, table: FeeTable)
 }
 
 /// The operation log's name of a change of `table` (unknown: 「手数料情報の変更」).
-pub fn operation(table: Option<FeeTable>) -> String {
-    match table {
-        Some(t) => format!("{}の変更", t.title()),
-        None => "手数料情報の変更".to_owned(),
-    }
+pub fn operation(table: Option<FeeTable>) -> &'static str {
+    kanri_contract::history::operations::fee_change(table)
 }
 
 /// `GET /api/company/fees/{slug}`: the table as in force, and the bank's standard.
@@ -277,7 +274,7 @@ pub async fn change(
         &st,
         &auth,
         BUSINESS,
-        &operation(table),
+        operation(table),
         String::new(),
         |c, now, subject| {
             require_company_manager(&auth).map_err(|e| refuse(e, "権限なし"))?;

@@ -11,6 +11,7 @@
 //! - [`certificates`]: 証明書失効, and issuance as the bank's issuing app would.
 //! - [`statuses`]: 利用者停止・解除 and the additional authentications' states.
 //! - [`history`]: 操作履歴照会 (the search, the retention and its purge).
+//! - [`home`]: ホーム (ログイン履歴, お知らせ, 最近の操作) and keeping a session alive.
 //! - [`oplog`]: the operation log written by every state change.
 
 pub mod admin;
@@ -24,6 +25,7 @@ pub mod error;
 pub mod fees;
 pub mod guard;
 pub mod history;
+pub mod home;
 pub mod oplog;
 pub mod passwords;
 pub mod pki;

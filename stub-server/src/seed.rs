@@ -10,6 +10,7 @@ use crate::pki::{Pki, PkiError};
 use crate::users::{self, enum_to_db, role_to_db};
 use kanri_contract::api::{AuthMethod, Role};
 use kanri_contract::company::{AccountLimits, ApprovalMode, ApprovalSetting, CompanyInfo};
+use kanri_contract::datetime::Date;
 use kanri_contract::fees::{FeeBand, FeeMethod, FeeSettings, FeeTable};
 use kanri_contract::user_status::{AuthState, StatusAction};
 use kanri_contract::users::{Limit, LimitBusiness, Right, Service};
@@ -575,8 +576,12 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
         if !u.must_change_password {
             for k in [3i64, 2, 1] {
                 tx.execute(
-                    "INSERT INTO login_history (user_id, at) VALUES (?1, ?2)",
-                    params![user_id, now - k * DAY - (i as i64) * 3_600 - 1_800],
+                    "INSERT INTO login_history (user_id, at, method) VALUES (?1, ?2, ?3)",
+                    params![
+                        user_id,
+                        now - k * DAY - (i as i64) * 3_600 - 1_800,
+                        enum_to_db(&method)
+                    ],
                 )?;
             }
         }
@@ -603,8 +608,99 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
         }
     }
     store_history(&tx, &user_ids, &demo_history(now))?;
+    for n in demo_notices(now) {
+        tx.execute(
+            "INSERT INTO notices (published_at, title, body, important) VALUES (?1, ?2, ?3, ?4)",
+            params![n.published_at, n.title, n.body, n.important],
+        )?;
+    }
     tx.commit()?;
     Ok(())
+}
+
+/// One seeded お知らせ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoNotice {
+    pub published_at: i64,
+    pub title: &'static str,
+    pub body: String,
+    pub important: bool,
+}
+
+/// 09:00 JST on the day `days` days before the one of `now`.
+fn morning_before(now: i64, days: i64) -> i64 {
+    Date::of_unix(now - days * DAY).start_unix() + 9 * 3_600
+}
+
+/// 「2026年11月28日（土）」.
+fn date_with_weekday(d: Date) -> String {
+    const DAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+    let wd = weekday(d.start_unix()) as usize;
+    format!("{}（{}）", d.japanese(), DAYS[wd % 7])
+}
+
+/// The bank's お知らせ of a reset at `now`: four, published at 09:00 on days shortly before
+/// (the newest the day before), 「システムメンテナンスのお知らせ」 重要; read by nobody. Their
+/// dates (the maintenance a week after `now`, the fee revision on the first of a month
+/// ahead, the coming year-end) follow `now`.
+pub fn demo_notices(now: i64) -> Vec<DemoNotice> {
+    let maintenance = date_with_weekday(Date::of_unix(now + 7 * DAY));
+    let ahead = Date::of_unix(now + 45 * DAY);
+    let revision = Date::new(ahead.year, ahead.month, 1).unwrap_or(ahead);
+    // The year-end still ahead (or under way in the first days of January).
+    let year = Date::of_unix(now - 4 * DAY).year;
+    let year_end = |y: i64, m: u32, d: u32| {
+        Date::new(y, m, d)
+            .map(date_with_weekday)
+            .unwrap_or_default()
+    };
+    vec![
+        DemoNotice {
+            published_at: morning_before(now, 1),
+            title: "システムメンテナンスのお知らせ",
+            body: format!(
+                "システムメンテナンスのため、下記の日時に法人インターネットバンキングの全サービスを休止いたします。\n\n\
+                 休止日時：{maintenance} 午前0時00分から午前6時00分まで\n\
+                 対象：法人インターネットバンキングの全サービス（ログイン、管理業務を含みます）\n\n\
+                 休止時間中はログインを含むすべてのお取引がご利用いただけません。お振込みなどのお手続きは、休止時間を避けてお早めにお済ませください。\n\n\
+                 お客様にはご不便をおかけいたしますが、ご理解とご協力を賜りますようお願い申し上げます。"
+            ),
+            important: true,
+        },
+        DemoNotice {
+            published_at: morning_before(now, 3),
+            title: "電子証明書の更新についてのお願い",
+            body: "電子証明書方式をご利用のお客様へのお願いです。\n\n\
+                   電子証明書の有効期限は、発行日から1年間です。有効期限の40日前から、ログイン後に更新のご案内を表示いたします。\n\n\
+                   有効期限を過ぎますと、電子証明書方式でのログインができなくなります。ご案内が表示されましたら、お早めに証明書発行アプリで電子証明書を更新してください。\n\n\
+                   電子証明書の有効期限は、ホーム画面の「電子証明書有効期限」でご確認いただけます。"
+                .to_owned(),
+            important: false,
+        },
+        DemoNotice {
+            published_at: morning_before(now, 5),
+            title: "振込手数料改定のお知らせ",
+            body: format!(
+                "{}のお取扱い分から、法人インターネットバンキングでお取扱いする振込手数料を改定いたします。\n\n\
+                 改定後の手数料は、当行ホームページの「手数料一覧」でご確認ください。先方負担手数料をご登録のお客様は、「管理」の「企業管理」から、手数料情報の登録内容をあわせてご確認ください。\n\n\
+                 今後とも、みなと銀行をご愛顧賜りますようお願い申し上げます。",
+                date_with_weekday(revision)
+            ),
+            important: false,
+        },
+        DemoNotice {
+            published_at: morning_before(now, 8),
+            title: "年末年始の営業についてのご案内",
+            body: format!(
+                "{}から{}までは、休業とさせていただきます。休業期間中は、お振込みなどの資金移動のお取扱いを休止いたします。\n\n\
+                 休業期間中に受け付けたお振込みは、休業明けの営業日に順次お取扱いいたします。振込指定日は、休業期間を避けてご指定ください。\n\n\
+                 照会および管理業務（利用者管理、企業管理、操作履歴照会）は、休業期間中もご利用いただけます。",
+                year_end(year, 12, 31),
+                year_end(year + 1, 1, 3)
+            ),
+            important: false,
+        },
+    ]
 }
 
 /// Seeded operation-log rows on days before today, within the retention (the last
@@ -680,12 +776,12 @@ fn weighted_user(rng: &mut Lcg) -> usize {
 /// A plausible operation of `u`: logins and logouts mostly, 管理 work for administrators,
 /// about one in ten refused.
 fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, String) {
-    use kanri_contract::history::business;
+    use kanri_contract::history::{business, operations as op};
     let login = || {
         let how = if u.cert == DemoCert::None {
-            "ID・パスワードログイン"
+            op::PASSWORD_LOGIN
         } else {
-            "電子証明書ログイン"
+            op::CERTIFICATE_LOGIN
         };
         (business::LOGIN, how.to_owned(), true, String::new())
     };
@@ -693,10 +789,10 @@ fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, S
     let r = rng.below(100);
     match r {
         0..=34 => login(),
-        35..=62 => (business::LOGIN, "ログアウト".into(), true, String::new()),
+        35..=62 => (business::LOGIN, op::LOGOUT.into(), true, String::new()),
         63..=69 => (
             business::LOGIN,
-            "ログイン".into(),
+            op::LOGIN.into(),
             false,
             "ログインパスワード誤り".into(),
         ),
@@ -712,21 +808,24 @@ fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, S
             } else {
                 "入力誤り".into()
             };
-            (business::USER_ADMIN, "パスワード変更".into(), ok, detail)
+            (business::USER_ADMIN, op::PASSWORD_CHANGE.into(), ok, detail)
         }
         75..=91 if admin => {
             // Targets consistent with the seeded states (user06 stopped, user03's
             // certificate revoked, …).
             let (operation, targets): (&str, &[&str]) = *rng.pick(&[
-                ("利用者変更", &["user01", "user02", "user04", "user08"][..]),
-                ("利用者変更", &["user03", "user05", "user07"][..]),
-                ("利用者登録", &["user04", "user05", "user08"][..]),
+                (
+                    op::USER_CHANGE,
+                    &["user01", "user02", "user04", "user08"][..],
+                ),
+                (op::USER_CHANGE, &["user03", "user05", "user07"][..]),
+                (op::USER_REGISTER, &["user04", "user05", "user08"][..]),
                 (StatusAction::Stop.operation(), &["user06"][..]),
                 (
                     StatusAction::Resume.operation(),
                     &["user01", "user04", "user08"][..],
                 ),
-                ("証明書失効", &["user03"][..]),
+                (op::CERTIFICATE_REVOKE, &["user03"][..]),
                 (
                     StatusAction::OneTimePasswordRevoke.operation(),
                     &["user03", "user05"][..],
@@ -754,9 +853,9 @@ fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, S
         }
         92..=97 if admin => {
             let (operation, subject) = match rng.below(4) {
-                0 => ("企業情報変更".to_owned(), "承認機能の利用有無（総合振込）"),
+                0 => (op::COMPANY_CHANGE, "承認機能の利用有無（総合振込）"),
                 1 => (
-                    "企業情報変更".to_owned(),
+                    op::COMPANY_CHANGE,
                     "口座一日当たりの限度額（本店営業部 普通 1234567）",
                 ),
                 2 => (fees::operation(Some(FeeTable::PayeeBulk)), "手数料テーブル"),
@@ -768,11 +867,11 @@ fn demo_operation(rng: &mut Lcg, u: &DemoUser) -> (&'static str, String, bool, S
             } else {
                 format!("{subject}（確認用パスワード誤り）")
             };
-            (business::COMPANY_ADMIN, operation, ok, detail)
+            (business::COMPANY_ADMIN, operation.into(), ok, detail)
         }
         98..=99 if u.cert != DemoCert::None => (
             business::CERTIFICATE,
-            "証明書発行".into(),
+            op::CERTIFICATE_ISSUE.into(),
             true,
             format!("シリアル番号：{:016X}", u64::from(rng.next()) << 16),
         ),
@@ -843,7 +942,7 @@ fn seeded_row(rng: &mut Lcg, at: i64, user: usize, today: bool) -> HistorySeedRo
         };
         (
             kanri_contract::history::business::LOGIN,
-            "ログイン".to_owned(),
+            kanri_contract::history::operations::LOGIN.to_owned(),
             false,
             why.to_owned(),
         )
@@ -901,6 +1000,42 @@ mod tests {
     use kanri_contract::company::{self, Approvers, CompanyContext, UserLimits, UserRef};
     use kanri_contract::users::Account;
     use kanri_contract::{rules, user_rules};
+
+    #[test]
+    fn demo_notices_are_published_just_before_the_reset_and_name_dates_ahead() {
+        for (y, m, d) in [(2026, 11, 21), (2026, 12, 30), (2027, 1, 2), (2027, 1, 10)] {
+            let now = Date::new(y, m, d).unwrap().start_unix() + 8 * 3_600;
+            let notices = demo_notices(now);
+            assert_eq!(notices.len(), 4);
+            assert!(notices
+                .windows(2)
+                .all(|w| w[0].published_at > w[1].published_at));
+            assert!(notices
+                .iter()
+                .all(|n| n.published_at < now && now - n.published_at <= 9 * DAY));
+            assert_eq!(
+                notices.iter().filter(|n| n.important).count(),
+                1,
+                "only the maintenance"
+            );
+            let year_end = if m == 1 && d <= 4 { y - 1 } else { y };
+            let last = &notices[3];
+            assert!(
+                last.body.starts_with(&format!("{year_end}年12月31日（")),
+                "{}",
+                last.body
+            );
+            assert!(last.body.contains(&format!("{}年01月03日（", year_end + 1)));
+            assert!(notices[0]
+                .body
+                .contains(&date_with_weekday(Date::of_unix(now + 7 * DAY))));
+        }
+        // 2026-11-21 is a Saturday.
+        assert_eq!(
+            date_with_weekday(Date::new(2026, 11, 21).unwrap()),
+            "2026年11月21日（土）"
+        );
+    }
 
     #[test]
     fn demo_credentials_follow_the_rules() {

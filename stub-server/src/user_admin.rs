@@ -37,9 +37,9 @@ use rusqlite::{params, Connection};
 
 /// The operation log's business name.
 pub const BUSINESS: &str = kanri_contract::history::business::USER_ADMIN;
-pub const REGISTER: &str = "利用者登録";
-pub const CHANGE: &str = "利用者変更";
-pub const DELETE: &str = "利用者削除";
+pub const REGISTER: &str = kanri_contract::history::operations::USER_REGISTER;
+pub const CHANGE: &str = kanri_contract::history::operations::USER_CHANGE;
+pub const DELETE: &str = kanri_contract::history::operations::USER_DELETE;
 
 /// The field path of the 管理者権限 choice.
 pub const ADMIN_FIELD: &str = "user.admin";
