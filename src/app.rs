@@ -3,17 +3,25 @@
 use crate::api::{Api, ApiError};
 use crate::components::frame::PublicFrame;
 use crate::components::notice::{Notice, Tone};
-use crate::pages::company::fees::FeeState;
-use crate::pages::company::CompanyState;
-use crate::pages::password_change::LastPasswordChange;
-use crate::pages::users::status::StatusState;
-use crate::pages::users::UsersState;
+use crate::logic::idle::IdleStatus;
 use crate::routes::AppRoutes;
-use crate::state::{Auth, AuthState, CertificateRefusal, Phase, TextSizePref};
+use crate::state::{
+    begin_session, session_lost, Auth, AuthState, CertificateRefusal, Idle, Phase, TextSizePref,
+    UserData,
+};
 use kanri_contract::api::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Router;
+use std::time::Duration;
+
+/// The screen the user is on (path and query), for the way back after a new login.
+fn current_path() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
+        .unwrap_or_default()
+}
 
 /// The application.
 #[component]
@@ -23,32 +31,64 @@ pub fn App() -> impl IntoView {
     provide_context(api);
     provide_context(auth);
     provide_context(TextSizePref::load());
-    provide_context(LastPasswordChange::default());
-    let users = UsersState::new();
-    provide_context(users);
-    let company = CompanyState::new();
-    provide_context(company);
-    let fees = FeeState::new();
-    provide_context(fees);
-    let statuses = StatusState::new();
-    provide_context(statuses);
+    let data = UserData::new();
+    provide_context(data);
+    provide_context(data.users);
+    provide_context(data.company);
+    provide_context(data.fees);
+    provide_context(data.statuses);
+    provide_context(data.last_password_change);
+    let idle = Idle::new();
+    provide_context(idle);
+
     // Nothing entered or shown for one user survives their session: emptied when it
-    // ends and again when the next one begins (an answer that arrived in between).
-    Effect::new(move |previous: Option<Phase>| {
-        let phase = auth.state.with(|s| s.phase());
-        if phase != Phase::LoggedIn || previous != Some(Phase::LoggedIn) {
-            users.reset();
-            company.reset();
-            fees.reset();
-            statuses.reset();
+    // ends (and again when the next begins: `begin_session`). 「ログアウト」 also drops
+    // what a session that ended by itself kept for its user. The idle limit is watched
+    // while a session lasts.
+    let phase = Memo::new(move |_| auth.state.with(|s| s.phase()));
+    Effect::new(move |_| {
+        let phase = phase.get();
+        match phase {
+            Phase::LoggedIn => {
+                let limit = auth.with_session_untracked(|s| s.idle_timeout_secs);
+                if let Some(limit) = limit {
+                    idle.start(limit);
+                }
+            }
+            _ => {
+                data.clear();
+                idle.stop();
+                if phase == Phase::SignedOff {
+                    data.drop_stash();
+                }
+            }
         }
-        phase
     });
 
-    // A 401 on any call made while logged in ends the session in the app (→ login).
+    // Every answer the backend counted as activity starts its idle limit again.
+    api.set_on_activity(Callback::new(move |sent_at: f64| idle.touch(sent_at)));
+    // The SPA's clock of the idle limit, each second: at its end the session is over
+    // (ended on the backend too, best effort).
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if auth.state.with_untracked(|s| s.phase()) == Phase::LoggedIn
+                && idle.tick() == IdleStatus::Expired
+            {
+                session_lost(api, auth, data, &current_path(), None);
+            }
+        },
+        Duration::from_millis(1000),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    // A 401 on any call made while logged in: the backend ended the session first. The
+    // same screen as the idle limit (drafts kept for the same user); a 401 for another
+    // cause than the idle limit brings the backend's message.
     api.set_on_unauthorized(Callback::new(move |e: ApiError| {
         if matches!(auth.state.get_untracked(), AuthState::LoggedIn(_)) {
-            auth.logged_out(Some(e.message()));
+            let reason = (e.code() != Some(ErrorCode::SessionExpired)).then(|| e.message());
+            session_lost(api, auth, data, &current_path(), reason);
         }
     }));
 
@@ -78,7 +118,9 @@ pub fn App() -> impl IntoView {
     // Is there a session already (reload, new tab)?
     spawn_local(async move {
         match api.session().await {
-            Ok(s) => auth.logged_in(s),
+            Ok(s) => {
+                begin_session(auth, data, s);
+            }
             Err(e) if e.needs_login() => auth.logged_out(None),
             // The session's certificate was refused (e.g. revoked meanwhile): say why.
             Err(ApiError::Rejected(b)) if b.code == ErrorCode::CertificateRefused => {

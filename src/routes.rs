@@ -22,7 +22,7 @@ use crate::pages::users::{
 use crate::pages::{
     business_select::BusinessSelectPage, help::HelpPage, home::HomePage, logged_out::LoggedOutPage,
     login::LoginPage, not_found::NotFoundPage, password_change::PasswordChangePage,
-    password_change::PasswordChangedPage, user_tasks::UserTasksPage,
+    password_change::PasswordChangedPage, timed_out::TimedOutPage, user_tasks::UserTasksPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Routes};
@@ -32,6 +32,8 @@ use leptos_router::path;
 pub mod paths {
     pub const LOGIN: &str = "/login";
     pub const LOGGED_OUT: &str = "/logged-out";
+    /// セッションタイムアウト [BLGI003] (`?next=` the screen the session ended on).
+    pub const TIMED_OUT: &str = "/timed-out";
     pub const HOME: &str = "/home";
     /// 管理 › 業務選択 [BSSK001]
     pub const ADMIN: &str = "/admin";
@@ -173,6 +175,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/") view=|| view! { <Redirect path=paths::HOME /> } />
             <Route path=path!("/login") view=LoginPage />
             <Route path=path!("/logged-out") view=LoggedOutPage />
+            <Route path=path!("/timed-out") view=TimedOutPage />
             <Route path=path!("/help/:id") view=HelpPage />
             <Route path=path!("/certificate/refused") view=CertificateRefusedPage />
             <ParentRoute path=path!("") view=AppFrame>
@@ -244,6 +247,7 @@ mod tests {
         let all = [
             paths::LOGIN,
             paths::LOGGED_OUT,
+            paths::TIMED_OUT,
             paths::HOME,
             paths::ADMIN,
             paths::USER_TASKS,

@@ -2,9 +2,21 @@
 //!
 //! User data lives only in memory (these signals and the pages' own state); nothing of
 //! it is ever written to web storage. The text size is a preference of this browser.
+//!
+//! [`UserData`] holds every flow's state, empties it when a session ends, and keeps the
+//! drafts of a session that ended by itself for the same user's next login in this tab
+//! ([`crate::logic::session_stash`]). [`Idle`] follows the backend's idle limit
+//! ([`crate::logic::idle`]).
 
-use crate::api::ApiError;
+use crate::api::{new_idempotency_key, Api, ApiError};
+use crate::logic::idle::{IdleClock, IdleStatus};
+use crate::logic::session_stash::{Destination, Drafts, Owner, StashSlot};
 use crate::logic::text_size::TextSize;
+use crate::pages::company::fees::FeeState;
+use crate::pages::company::CompanyState;
+use crate::pages::password_change::LastPasswordChange;
+use crate::pages::users::status::StatusState;
+use crate::pages::users::UsersState;
 use kanri_contract::api::Session;
 use leptos::prelude::*;
 
@@ -20,6 +32,12 @@ pub enum AuthState {
     },
     /// The user logged out (→ the 「ログアウトしました」 screen).
     SignedOff,
+    /// The session ended by itself: the idle limit, or the backend answered 401
+    /// (→ the 「セッションがタイムアウトしました」 screen). `reason` is the backend's message
+    /// when it ended the session for another cause than the idle limit.
+    TimedOut {
+        reason: Option<String>,
+    },
     /// The backend could not be reached at start-up.
     Unreachable(ApiError),
 }
@@ -31,6 +49,7 @@ pub enum Phase {
     LoggedIn,
     LoggedOut,
     SignedOff,
+    TimedOut,
     Unreachable,
 }
 
@@ -41,6 +60,7 @@ impl AuthState {
             AuthState::LoggedIn(_) => Phase::LoggedIn,
             AuthState::LoggedOut { .. } => Phase::LoggedOut,
             AuthState::SignedOff => Phase::SignedOff,
+            AuthState::TimedOut { .. } => Phase::TimedOut,
             AuthState::Unreachable(_) => Phase::Unreachable,
         }
     }
@@ -50,18 +70,35 @@ impl AuthState {
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub state: RwSignal<AuthState>,
+    /// A session that ended by itself is being ended on the backend too (its DELETE is
+    /// in flight): the login screen waits, so the new login's CSRF token is not the one
+    /// that call forgets when it ends.
+    pub ending: RwSignal<bool>,
+    /// 「ログアウト」 could not end the session on the backend (the message): the
+    /// 「ログアウトしました」 screen says so and offers 「再試行」.
+    pub logout_failed: RwSignal<Option<LogoutFailure>>,
 }
 
 impl Auth {
     pub fn new() -> Self {
         Self {
             state: RwSignal::new(AuthState::Checking),
+            ending: RwSignal::new(false),
+            logout_failed: RwSignal::new(None),
         }
     }
 
     /// Read one thing of the session without cloning it all (tracked).
     pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
         self.state.with(|s| match s {
+            AuthState::LoggedIn(s) => Some(f(s)),
+            _ => None,
+        })
+    }
+
+    /// Read one thing of the session without tracking.
+    pub fn with_session_untracked<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.state.with_untracked(|s| match s {
             AuthState::LoggedIn(s) => Some(f(s)),
             _ => None,
         })
@@ -76,6 +113,14 @@ impl Auth {
         })
     }
 
+    /// Who is logged in (read without tracking).
+    pub fn owner(&self) -> Option<Owner> {
+        self.state.with_untracked(|s| match s {
+            AuthState::LoggedIn(s) => Some(owner_of(s)),
+            _ => None,
+        })
+    }
+
     pub fn logged_in(&self, session: Session) {
         self.state.set(AuthState::LoggedIn(Box::new(session)));
     }
@@ -83,6 +128,14 @@ impl Auth {
     /// Drop the session and everything hanging off it.
     pub fn logged_out(&self, reason: Option<String>) {
         self.state.set(AuthState::LoggedOut { reason });
+    }
+}
+
+/// The owner of a session's data.
+pub fn owner_of(s: &Session) -> Owner {
+    Owner {
+        company: s.company.name.clone(),
+        login_id: s.user.login_id.clone(),
     }
 }
 
@@ -101,6 +154,272 @@ pub struct CertificateRefusal(
 
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()
+}
+
+/// Everything the flows hold for the logged-in user, and the stash of a session that
+/// ended by itself. Provided by [`crate::app::App`] (with each state as its own context).
+#[derive(Clone, Copy)]
+pub struct UserData {
+    pub users: UsersState,
+    pub company: CompanyState,
+    pub fees: FeeState,
+    pub statuses: StatusState,
+    pub last_password_change: LastPasswordChange,
+    stash: StoredValue<StashSlot>,
+    /// Drafts were given back at this login: `Some(passwords_dropped)` (the frame says
+    /// so until the user moves on).
+    pub restored: RwSignal<Option<bool>>,
+}
+
+impl UserData {
+    pub fn new() -> Self {
+        Self {
+            users: UsersState::new(),
+            company: CompanyState::new(),
+            fees: FeeState::new(),
+            statuses: StatusState::new(),
+            last_password_change: LastPasswordChange::default(),
+            stash: StoredValue::new(StashSlot::default()),
+            restored: RwSignal::new(None),
+        }
+    }
+
+    /// Empty every flow's state (not the stash).
+    pub fn clear(&self) {
+        self.users.reset();
+        self.company.reset();
+        self.fees.reset();
+        self.statuses.reset();
+        self.last_password_change.0.set(None);
+        self.restored.set(None);
+    }
+
+    /// The drafts as they stand (read without tracking).
+    fn drafts(&self) -> Drafts {
+        Drafts {
+            user: self.users.draft.get_untracked(),
+            user_start: self.users.start.get_untracked(),
+            company: self.company.draft.get_untracked(),
+            fee: self.fees.draft.get_untracked(),
+            status_selection: self.statuses.selection.get_untracked(),
+            status_chosen: self.statuses.chosen.get_untracked(),
+        }
+    }
+
+    fn restore(&self, d: Drafts) {
+        self.users.draft.set(d.user);
+        self.users.start.set(d.user_start);
+        self.company.draft.set(d.company);
+        self.fees.draft.set(d.fee);
+        self.statuses.selection.set(d.status_selection);
+        self.statuses.chosen.set(d.status_chosen);
+    }
+
+    /// The session of `owner` ended by itself on `path`: keep its drafts (passwords
+    /// emptied) for their next login in this tab. Call before the state is emptied.
+    pub fn stash(&self, owner: Owner, path: &str) {
+        let drafts = self.drafts();
+        self.stash
+            .update_value(|slot| slot.keep(owner, path, drafts));
+    }
+
+    /// Drop the stash (「ログアウト」).
+    pub fn drop_stash(&self) {
+        self.stash.update_value(StashSlot::clear);
+    }
+
+    /// Whether a stash waits for its user.
+    pub fn has_stash(&self) -> bool {
+        self.stash.with_value(|s| !s.is_empty())
+    }
+
+    /// A session of `owner` begins: empty everything (an answer of the old session may
+    /// have arrived meanwhile), give the stash back if it is theirs (else drop it), and
+    /// say where to go.
+    pub fn begin(&self, owner: &Owner) -> Destination {
+        self.clear();
+        let Some(t) = self.stash.try_update_value(|slot| slot.take_for(owner)) else {
+            return Destination::AsAsked;
+        };
+        if matches!(t.to, Destination::Resume(_)) {
+            self.restore(t.drafts);
+            self.restored.set(Some(t.passwords_dropped));
+        }
+        t.to
+    }
+}
+
+impl Default for UserData {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_user_data() -> UserData {
+    expect_context::<UserData>()
+}
+
+/// Log in: the app state for `session`, the flows' state begun; where to go after.
+pub fn begin_session(auth: Auth, data: UserData, session: Session) -> Destination {
+    let to = data.begin(&owner_of(&session));
+    auth.logout_failed.set(None);
+    auth.logged_in(session);
+    to
+}
+
+/// 「ログアウト」: end the session on the backend (a failure worth retrying is retried
+/// once) → 「ログアウトしました」. Whatever the backend answers, the app forgets the user
+/// and anything kept for them; when the session may still be open on the backend, that
+/// screen says so and offers 「再試行」 ([`retry_sign_off`]).
+pub async fn sign_off(api: Api, auth: Auth, data: UserData) {
+    let key = new_idempotency_key();
+    let mut result = api.logout(&key).await;
+    if matches!(&result, Err(e) if e.is_retryable()) {
+        result = api.logout(&key).await;
+    }
+    data.drop_stash();
+    auth.logout_failed.set(logout_failure(result));
+    auth.state.set(AuthState::SignedOff);
+}
+
+/// 「再試行」 of a logout the backend did not confirm. The login screen waits for it
+/// ([`Auth::ending`]), so a late answer cannot forget a new login's CSRF token.
+pub async fn retry_sign_off(api: Api, auth: Auth) {
+    auth.ending.set(true);
+    let result = api.logout(&new_idempotency_key()).await;
+    auth.logout_failed.set(logout_failure(result));
+    auth.ending.set(false);
+}
+
+/// A logout the backend did not confirm: its message, and whether trying again may help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogoutFailure {
+    pub message: String,
+    pub retryable: bool,
+}
+
+/// Why the backend session may still be open after a logout (none once it is ended, or
+/// when the backend says there is no session: 401).
+fn logout_failure(result: Result<(), ApiError>) -> Option<LogoutFailure> {
+    match result {
+        Err(e) if !e.needs_login() => Some(LogoutFailure {
+            message: e.message(),
+            retryable: e.is_retryable(),
+        }),
+        _ => None,
+    }
+}
+
+/// The session ended by itself while the user was on `path` (idle limit, or a 401):
+/// keep the drafts for the same user's next login, forget the rest →
+/// 「セッションがタイムアウトしました」. The session is ended on the backend too (best
+/// effort: after the SPA's idle limit the backend may still hold it; after a 401 the
+/// call is harmless), so the app and the backend agree that nobody is logged in.
+pub fn session_lost(api: Api, auth: Auth, data: UserData, path: &str, reason: Option<String>) {
+    let Some(owner) = auth.owner() else {
+        return;
+    };
+    data.stash(owner, path);
+    auth.ending.set(true);
+    leptos::task::spawn_local(async move {
+        let _ = api.logout(&new_idempotency_key()).await;
+        auth.ending.set(false);
+    });
+    auth.state.set(AuthState::TimedOut { reason });
+}
+
+/// The idle limit of the logged-in session (SPEC 3.1): its clock, and where it stands
+/// (the warning dialog reads it). Provided by [`crate::app::App`], ticked every second.
+#[derive(Clone, Copy)]
+pub struct Idle {
+    clock: StoredValue<Option<IdleClock>>,
+    watched: StoredValue<bool>,
+    pub status: RwSignal<IdleStatus>,
+}
+
+impl Idle {
+    pub fn new() -> Self {
+        Self {
+            clock: StoredValue::new(None),
+            watched: StoredValue::new(false),
+            status: RwSignal::new(IdleStatus::Active),
+        }
+    }
+
+    fn now() -> f64 {
+        js_sys::Date::now()
+    }
+
+    /// A session began now with this limit.
+    pub fn start(&self, limit_secs: u32) {
+        self.clock
+            .set_value(Some(IdleClock::new(limit_secs, Self::now())));
+        self.tick();
+    }
+
+    /// No session: nothing to watch.
+    pub fn stop(&self) {
+        self.clock.set_value(None);
+        self.set_status(IdleStatus::Active);
+    }
+
+    /// The backend counted an activity of a request sent at `sent_at` (ms).
+    pub fn touch(&self, sent_at: f64) {
+        self.clock.update_value(|c| {
+            if let Some(c) = c {
+                c.touch(sent_at);
+            }
+        });
+        self.tick();
+    }
+
+    /// Whether a screen of the logged-in frame is shown (only there can the warning
+    /// dialog be shown, so only there may the limit end the session; a 「ヘルプ」 tab
+    /// never does).
+    pub fn watch(&self, shown: bool) {
+        self.watched.set_value(shown);
+        self.tick();
+    }
+
+    /// The backend gave the limit again (keep-alive).
+    pub fn set_limit(&self, limit_secs: u32) {
+        self.clock.update_value(|c| {
+            if let Some(c) = c {
+                c.set_limit(limit_secs);
+            }
+        });
+        self.tick();
+    }
+
+    /// Where the session stands now (also set into [`Self::status`]).
+    pub fn tick(&self) -> IdleStatus {
+        let now = Self::now();
+        let status = self
+            .clock
+            .with_value(|c| {
+                c.filter(|_| self.watched.get_value())
+                    .map(|c| c.status(now))
+            })
+            .unwrap_or(IdleStatus::Active);
+        self.set_status(status);
+        status
+    }
+
+    fn set_status(&self, status: IdleStatus) {
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
+    }
+}
+
+impl Default for Idle {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_idle() -> Idle {
+    expect_context::<Idle>()
 }
 
 /// The 文字サイズ preference: applied to `<html data-text-size>` and kept in this

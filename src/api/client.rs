@@ -50,7 +50,10 @@ pub struct Api {
     csrf: StoredValue<Option<String>>,
     on_unauthorized: StoredValue<Option<Callback<ApiError>>>,
     on_certificate_refused: StoredValue<Option<Callback<ApiError>>>,
-    on_activity: StoredValue<Option<Callback<()>>>,
+    on_activity: StoredValue<Option<Callback<f64>>>,
+    /// Counts logins, logouts and start-up session checks: which session a request
+    /// belongs to.
+    session_generation: StoredValue<u64>,
 }
 
 impl Default for Api {
@@ -66,6 +69,7 @@ impl Api {
             on_unauthorized: StoredValue::new(None),
             on_certificate_refused: StoredValue::new(None),
             on_activity: StoredValue::new(None),
+            session_generation: StoredValue::new(0),
         }
     }
 
@@ -80,16 +84,21 @@ impl Api {
         self.on_certificate_refused.set_value(Some(cb));
     }
 
-    /// Called whenever a call made while logged in was answered by the application
-    /// behind the session (2xx, or a 4xx other than 401 and 429): the backend has counted
-    /// it as activity, so its idle limit starts again.
-    pub fn set_on_activity(&self, cb: Callback<()>) {
+    /// Called with the time a call made while logged in was sent (ms since the epoch),
+    /// when the backend counted it as activity (see [`counts_as_activity`]): its idle
+    /// limit started again when the request arrived, no earlier than that.
+    pub fn set_on_activity(&self, cb: Callback<f64>) {
         self.on_activity.set_value(Some(cb));
     }
 
     /// Forget the CSRF token (logout).
     pub fn clear(&self) {
         self.csrf.set_value(None);
+    }
+
+    /// A session began or ended: answers to requests sent before are not about it.
+    fn next_session(&self) {
+        self.session_generation.update_value(|g| *g += 1);
     }
 
     async fn call<T: DeserializeOwned>(
@@ -160,16 +169,17 @@ impl Api {
         body: Option<String>,
         key: Option<&str>,
     ) -> Result<T, ApiError> {
+        let sent_at = js_sys::Date::now();
+        let session = self.session_generation.get_value();
         let r = self.call(method, path, body, key).await;
-        let answered_by_the_app = match &r {
-            Ok(_) => true,
-            Err(e) => e
-                .status()
-                .is_some_and(|s| (400..500).contains(&s) && s != 401 && s != 429),
-        };
-        if answered_by_the_app {
+        // An answer to a request of an earlier session (sent before a logout or a new
+        // login) says nothing about the session now.
+        if self.session_generation.get_value() != session {
+            return r;
+        }
+        if counts_as_activity(&r) {
             if let Some(cb) = self.on_activity.get_value() {
-                cb.run(());
+                cb.run(sent_at);
             }
         }
         if let Err(e) = &r {
@@ -202,6 +212,7 @@ impl Api {
     /// `GET /api/session`: the current session, or `Rejected(401)` when logged out.
     pub async fn session(&self) -> Result<Session, ApiError> {
         let s: Session = self.call(Method::GET, "/session", None, None).await?;
+        self.next_session();
         self.csrf.set_value(Some(s.csrf_token.clone()));
         Ok(s)
     }
@@ -211,6 +222,7 @@ impl Api {
         let s: Session = self
             .call(Method::POST, "/session", Some(Self::json(req)?), Some(key))
             .await?;
+        self.next_session();
         self.csrf.set_value(Some(s.csrf_token.clone()));
         Ok(s)
     }
@@ -219,7 +231,12 @@ impl Api {
     pub async fn logout(&self, key: &str) -> Result<(), ApiError> {
         let r: Result<Option<serde_json::Value>, _> =
             self.call(Method::DELETE, "/session", None, Some(key)).await;
-        self.clear();
+        self.next_session();
+        // The token is kept while the backend may still hold the session, so that
+        // 「再試行」 can end it.
+        if !matches!(&r, Err(e) if !e.needs_login()) {
+            self.clear();
+        }
         r.map(|_| ())
     }
 
@@ -355,6 +372,32 @@ impl Api {
     /// The JSON body a request would carry (for [`crate::logic::idempotency::SubmitKey`]).
     pub fn body_of<B: Serialize>(body: &B) -> String {
         serde_json::to_string(body).unwrap_or_default()
+    }
+}
+
+/// Whether the backend counted a call as activity of the session: it was answered by the
+/// application behind a valid session (2xx, or a 4xx with a body of ours), not refused on
+/// the way in (401, 429, a failed CSRF or Idempotency-Key check) nor by something in
+/// between (an error status without our body).
+pub fn counts_as_activity<T>(result: &Result<T, ApiError>) -> bool {
+    match result {
+        Ok(_) => true,
+        Err(ApiError::Rejected(b)) => {
+            (400..500).contains(&b.status)
+                && !matches!(
+                    b.code,
+                    ErrorCode::Unauthenticated
+                        | ErrorCode::SessionExpired
+                        | ErrorCode::RateLimited
+                        | ErrorCode::CsrfFailed
+                        | ErrorCode::IdempotencyInProgress
+                        | ErrorCode::IdempotencyKeyReused
+                        | ErrorCode::IdempotencyKeyMissing
+                )
+                && b.status != 401
+                && b.status != 429
+        }
+        Err(_) => false,
     }
 }
 

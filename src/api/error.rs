@@ -164,6 +164,9 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         match self {
             ApiError::Network | ApiError::Timeout => true,
+            // The first request with this key is still running: the same key again
+            // gets its answer once it is done.
+            ApiError::Rejected(b) if b.code == ErrorCode::IdempotencyInProgress => true,
             other => other.status().is_some_and(|s| s >= 500 || s == 429),
         }
     }
@@ -246,6 +249,8 @@ mod tests {
         );
         assert!(e.is_retryable());
         assert_eq!(e.retry_after_secs(), Some(90));
+        assert!(ApiError::Rejected(body(409, ErrorCode::IdempotencyInProgress)).is_retryable());
+        assert!(!ApiError::Rejected(body(409, ErrorCode::Conflict)).is_retryable());
         assert_eq!(parse_retry_after(" 120 ", 0.0), Some(120));
         assert_eq!(parse_retry_after("soon", 0.0), None);
         assert_eq!(

@@ -1,13 +1,16 @@
 //! The frame around every screen: header, global menu, main area.
 
-use crate::api::{new_idempotency_key, use_api};
+use crate::api::use_api;
 use crate::components::clock::Clock;
+use crate::components::idle_dialog::{use_idle_warning, IdleDialog};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::text_size::TextSizeToggle;
 use crate::logic::certificate::status_key;
-use crate::logic::navigation::login_url_returning_to;
+use crate::logic::navigation::{login_url_returning_to, timed_out_url_returning_to, with_query};
 use crate::routes::paths;
-use crate::state::{use_auth, AuthState, CertificateRefusal, Phase};
+use crate::state::{
+    sign_off, use_auth, use_idle, use_user_data, AuthState, CertificateRefusal, Phase,
+};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -27,11 +30,9 @@ pub fn SiteHeader(
 ) -> impl IntoView {
     let auth = use_auth();
     let api = use_api();
-    let logout = Action::new_local(move |_: &()| async move {
-        // Whatever the backend says, the app forgets the user.
-        let _ = api.logout(&new_idempotency_key()).await;
-        auth.state.set(AuthState::SignedOff);
-    });
+    let data = use_user_data();
+    // Whatever the backend says, the app forgets the user (and any stash).
+    let logout = Action::new_local(move |_: &()| sign_off(api, auth, data));
     let class = style! {
         .site-header {
             background: var(--color-brand);
@@ -218,13 +219,36 @@ pub fn MainArea(
 
 /// The layout of every screen that needs a login. Sends a logged-out visitor to the
 /// login screen (and back here afterwards), a user who must change the password to
-/// that screen first, and one who logged out to 「ログアウトしました」.
+/// that screen first, one who logged out to 「ログアウトしました」, and one whose session
+/// ended by itself to 「セッションがタイムアウトしました」. Nothing of the screen is
+/// rendered without a session (the browser's back button after a logout shows the
+/// loading line, then the login screen). Holds the idle warning dialog.
 #[component]
 pub fn AppFrame() -> impl IntoView {
     let auth = use_auth();
     let location = use_location();
     let navigate = use_navigate();
     let refusal = expect_context::<CertificateRefusal>();
+    let warning = use_idle_warning();
+    let data = use_user_data();
+    // The idle limit is watched while a screen of this frame is shown.
+    let idle = use_idle();
+    idle.watch(true);
+    on_cleanup(move || idle.watch(false));
+    // 「入力途中の内容を復元しました」 stays until the user moves to another screen.
+    Effect::new(move |first: Option<String>| {
+        let path = location.pathname.get();
+        match first {
+            Some(first) if first != path => {
+                if data.restored.get_untracked().is_some() {
+                    data.restored.set(None);
+                }
+                first
+            }
+            Some(first) => first,
+            None => path,
+        }
+    });
     let phase = Memo::new(move |_| auth.state.read().phase());
     let must_change = Memo::new(move |_| {
         auth.with_session(|s| s.must_change_password)
@@ -260,7 +284,15 @@ pub fn AppFrame() -> impl IntoView {
                     );
                 }
             }
-            Phase::LoggedOut | Phase::SignedOff => navigate(
+            // The session ended by itself on this screen just now.
+            Phase::TimedOut if previous == Some(Phase::LoggedIn) => navigate(
+                &timed_out_url_returning_to(&with_query(
+                    &location.pathname.get_untracked(),
+                    &location.search.get_untracked(),
+                )),
+                replace,
+            ),
+            Phase::LoggedOut | Phase::SignedOff | Phase::TimedOut => navigate(
                 &login_url_returning_to(&location.pathname.get_untracked()),
                 replace,
             ),
@@ -274,6 +306,11 @@ pub fn AppFrame() -> impl IntoView {
         }
         now
     });
+    let shell = style! {
+        .app-shell {
+            display: contents;
+        }
+    };
     let unreachable = move || match auth.state.get() {
         AuthState::Unreachable(e) => Some(e.message()),
         _ => None,
@@ -311,13 +348,25 @@ pub fn AppFrame() -> impl IntoView {
                 }
             }
         >
-            <SiteHeader with_user=true />
-            <Show when=move || !must_change.get()>
-                <GlobalMenu />
-            </Show>
-            <MainArea>
-                <Outlet />
-            </MainArea>
+            // While the idle warning is open, the page behind it is inert.
+            <div class=format!("{shell} app-shell") inert=move || warning.get()>
+                <SiteHeader with_user=true />
+                <Show when=move || !must_change.get()>
+                    <GlobalMenu />
+                </Show>
+                <MainArea>
+                    {move || data.restored.get().map(|passwords_dropped| view! {
+                        <Notice tone=Tone::Info heading="入力途中の内容を復元しました">
+                            <p>"セッションが終了する前に入力していた内容を表示しています。"</p>
+                            {passwords_dropped.then(|| view! {
+                                <p>"お客様の安全のため、パスワードは保持していません。利用者基本情報の画面でパスワードを再度入力してください（内容確認へ進む前にご案内します）。"</p>
+                            })}
+                        </Notice>
+                    })}
+                    <Outlet />
+                </MainArea>
+            </div>
+            <IdleDialog />
         </Show>
     }
 }

@@ -2,8 +2,10 @@
 
 pub mod change_summary;
 pub mod clock;
+pub mod failure;
 pub mod form;
 pub mod frame;
+pub mod idle_dialog;
 pub mod notice;
 pub mod operator_fields;
 pub mod print;

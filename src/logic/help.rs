@@ -24,6 +24,11 @@ pub const LOGGED_OUT: Screen = screen(
     "ログアウト",
     "ログアウトが完了しました。電子証明書をご利用の場合は、安全のためすべてのブラウザを閉じてください。",
 );
+pub const TIMED_OUT: Screen = screen(
+    "BLGI003",
+    "セッションタイムアウト",
+    "一定時間操作が行われなかったため、安全のためログアウトしました。再度ログインしてください。入力途中の内容は、同じ画面（タブ）で同じ利用者が再度ログインすると復元されます。パスワードは保持していないため、再度入力してください。",
+);
 pub const HOME: Screen = screen(
     "BTOP001",
     "トップページ",
@@ -416,6 +421,7 @@ pub fn status_screen(
 pub const ALL: &[Screen] = &[
     LOGIN,
     LOGGED_OUT,
+    TIMED_OUT,
     HOME,
     BUSINESS_SELECT,
     USER_TASKS,

@@ -10,8 +10,19 @@ pub fn safe_next(next: Option<&str>) -> Option<String> {
         && !n.contains("://")
         && !n.chars().any(char::is_control)
         && !n.starts_with(crate::routes::paths::LOGIN)
-        && !n.starts_with(crate::routes::paths::LOGGED_OUT);
+        && !n.starts_with(crate::routes::paths::LOGGED_OUT)
+        && !n.starts_with(crate::routes::paths::TIMED_OUT);
     ok.then(|| n.to_owned())
+}
+
+/// `pathname` and the router's `search` (which has no leading `?`) as one local URL.
+pub fn with_query(pathname: &str, search: &str) -> String {
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        pathname.to_owned()
+    } else {
+        format!("{pathname}?{search}")
+    }
 }
 
 /// The login URL that brings the user back to `path` afterwards.
@@ -19,6 +30,15 @@ pub fn login_url_returning_to(path: &str) -> String {
     match safe_next(Some(path)) {
         Some(p) if p != "/" => format!("{}?next={}", crate::routes::paths::LOGIN, encode(&p)),
         _ => crate::routes::paths::LOGIN.to_owned(),
+    }
+}
+
+/// 「セッションがタイムアウトしました」 for a session that ended on `path` (its
+/// 「ログイン画面へ」 returns there).
+pub fn timed_out_url_returning_to(path: &str) -> String {
+    match safe_next(Some(path)) {
+        Some(p) if p != "/" => format!("{}?next={}", crate::routes::paths::TIMED_OUT, encode(&p)),
+        _ => crate::routes::paths::TIMED_OUT.to_owned(),
     }
 }
 
@@ -36,6 +56,13 @@ fn encode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_query_is_joined_with_one_question_mark() {
+        assert_eq!(super::with_query("/a", ""), "/a");
+        assert_eq!(super::with_query("/a", "sort=x"), "/a?sort=x");
+        assert_eq!(super::with_query("/a", "?sort=x"), "/a?sort=x");
+    }
+
     use super::*;
 
     #[test]
@@ -47,6 +74,7 @@ mod tests {
             "/\\evil",
             "javascript:alert(1)",
             "/login",
+            "/timed-out",
             "",
         ] {
             assert_eq!(safe_next(Some(bad)), None, "{bad}");
@@ -62,5 +90,10 @@ mod tests {
         );
         assert_eq!(login_url_returning_to("/"), "/login");
         assert_eq!(login_url_returning_to("/a b"), "/login?next=/a%20b");
+        assert_eq!(
+            timed_out_url_returning_to("/admin/users/new/rights"),
+            "/timed-out?next=/admin/users/new/rights"
+        );
+        assert_eq!(timed_out_url_returning_to("/login"), "/timed-out");
     }
 }

@@ -135,6 +135,10 @@ pub struct Draft {
     pub accounts: BTreeSet<i64>,
     /// 利用者一回当たり限度額 as typed, per offered business.
     pub limits: BTreeMap<LimitBusiness, String>,
+    /// The passwords were emptied when the session ended mid-flow (they are never kept):
+    /// the later input steps still open, so the user comes back to the step they were
+    /// on; 内容確認 sends them to 基本情報 to enter the passwords again.
+    pub passwords_to_reenter: bool,
 }
 
 impl Draft {
@@ -158,6 +162,7 @@ impl Draft {
             rights: BTreeSet::new(),
             accounts: BTreeSet::new(),
             limits,
+            passwords_to_reenter: false,
         }
     }
 
@@ -188,6 +193,7 @@ impl Draft {
             limits,
             original: Some(user),
             ctx,
+            passwords_to_reenter: false,
         }
     }
 
@@ -312,12 +318,32 @@ impl Draft {
     }
 
     /// Whether `step` may be shown, or the step to show instead: a step opens only
-    /// when every step before it is valid.
+    /// when every step before it is valid. After passwords were emptied by the end of a
+    /// session ([`Draft::passwords_to_reenter`]), their errors alone do not close
+    /// 利用者権限 and 利用口座・限度額; 内容確認 still needs them.
     pub fn may_open(&self, step: Step) -> Result<(), Step> {
-        match self.first_invalid_step() {
-            Some(bad) if bad < step => Err(bad),
-            _ => Ok(()),
+        let lenient = self.passwords_to_reenter && step < Step::Confirm;
+        [Step::Basics, Step::Rights, Step::Accounts]
+            .into_iter()
+            .filter(|s| *s < step)
+            .find(|s| {
+                self.step_errors(*s)
+                    .iter()
+                    .any(|e| !(lenient && is_password_field(&e.field)))
+            })
+            .map_or(Ok(()), Err)
+    }
+
+    /// The errors of the passwords still to be entered again after a session end (what
+    /// 基本情報 shows when 内容確認 sends the user there).
+    pub fn passwords_to_enter_again(&self) -> Vec<FieldError> {
+        if !self.passwords_to_reenter {
+            return Vec::new();
         }
+        self.step_errors(Step::Basics)
+            .into_iter()
+            .filter(|e| is_password_field(&e.field))
+            .collect()
     }
 
     /// The request for 「実行」.
@@ -372,6 +398,17 @@ impl Draft {
             s.clear();
         }
     }
+}
+
+/// Whether `path` is one of the four password fields of 基本情報.
+fn is_password_field(path: &str) -> bool {
+    [
+        field::LOGIN_PASSWORD,
+        field::LOGIN_PASSWORD_AGAIN,
+        field::CONFIRM_PASSWORD,
+        field::CONFIRM_PASSWORD_AGAIN,
+    ]
+    .contains(&path)
 }
 
 /// Whether every offered right is in `selected`.
@@ -444,6 +481,33 @@ mod tests {
             *v = "１，０００，０００".into();
         }
         d
+    }
+
+    #[test]
+    fn passwords_emptied_by_a_session_end_keep_the_later_steps_open_but_not_the_confirmation() {
+        let mut d = filled();
+        d.clear_passwords();
+        assert_eq!(d.may_open(Step::Accounts), Err(Step::Basics));
+        d.passwords_to_reenter = true;
+        assert_eq!(d.may_open(Step::Rights), Ok(()));
+        assert_eq!(d.may_open(Step::Accounts), Ok(()));
+        assert_eq!(d.may_open(Step::Confirm), Err(Step::Basics));
+        let again: Vec<_> = d
+            .passwords_to_enter_again()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert!(
+            again.contains(&field::LOGIN_PASSWORD.to_owned()),
+            "{again:?}"
+        );
+        assert!(
+            again.contains(&field::CONFIRM_PASSWORD.to_owned()),
+            "{again:?}"
+        );
+        // Any other error of 基本情報 still closes the later steps.
+        d.basics.name.clear();
+        assert_eq!(d.may_open(Step::Rights), Err(Step::Basics));
     }
 
     #[test]

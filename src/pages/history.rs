@@ -7,6 +7,7 @@
 //! on the form.
 
 use crate::api::{use_api, ApiError};
+use crate::components::failure::LoadError;
 use crate::components::form::{focus_id, ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::print::{PrintButton, PrintSource};
@@ -60,15 +61,13 @@ fn ContextFailure(
     retry: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Notice tone=Tone::Error heading="操作履歴照会を表示できませんでした">
-            <p>{error.message()}</p>
-            <button type="button" class="btn" on:click=move |_| retry.run(())>
-                "再読み込み"
-            </button>
-        </Notice>
-        <div class="btn-row">
-            <a href=paths::ADMIN class="btn btn-secondary">"業務選択へ"</a>
-        </div>
+        <LoadError
+            what="操作履歴照会"
+            error=error
+            retry=retry
+            back_href=paths::ADMIN
+            back_label="業務選択へ"
+        />
     }
 }
 
@@ -788,12 +787,11 @@ fn HistoryResults(
                         }
                         .into_any(),
                         Some(Err(e)) => view! {
-                            <Notice tone=Tone::Error heading="操作履歴を表示できませんでした">
-                                <p>{e.message()}</p>
-                                <button type="button" class="btn" on:click=move |_| results.refetch()>
-                                    "再読み込み"
-                                </button>
-                            </Notice>
+                            <LoadError
+                                what="操作履歴"
+                                error=e
+                                retry=Callback::new(move |()| results.refetch())
+                            />
                         }
                         .into_any(),
                     }

@@ -1,10 +1,12 @@
 //! ログアウト [BLGI002].
 
+use crate::api::use_api;
 use crate::components::frame::PublicFrame;
 use crate::components::notice::{Notice, Tone};
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
 use crate::routes::paths;
+use crate::state::{retry_sign_off, use_auth};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -36,9 +38,7 @@ pub fn LoggedOutPage() -> impl IntoView {
                     <p>"ブラウザが閉じない場合は、ブラウザの「×」ボタンですべてのウィンドウを閉じてください。"</p>
                 </Notice>
             })}
-            <Notice tone=Tone::Success heading="ログアウトしました">
-                <p>"ご利用ありがとうございました。"</p>
-            </Notice>
+            <LogoutOutcome />
             <p>
                 "電子証明書をご利用のお客様は、セキュリティ保護のため、開いているすべてのブラウザを閉じてください。"
             </p>
@@ -46,5 +46,45 @@ pub fn LoggedOutPage() -> impl IntoView {
                 <A href=paths::LOGIN>"ログイン画面へ"</A>
             </p>
         </PublicFrame>
+    }
+}
+
+/// 「ログアウトしました」, or, when the backend did not confirm the end of the session,
+/// why, with 「再試行」 (the app has forgotten the user either way).
+#[component]
+fn LogoutOutcome() -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    let retry = Action::new_local(move |_: &()| retry_sign_off(api, auth));
+    move || {
+        match auth.logout_failed.get() {
+        None => view! {
+            <Notice tone=Tone::Success heading="ログアウトしました">
+                <p>"ご利用ありがとうございました。"</p>
+            </Notice>
+        }
+        .into_any(),
+        Some(failure) => view! {
+            <Notice tone=Tone::Error heading="ログアウトを完了できませんでした">
+                <p>{failure.message}</p>
+                <p>
+                    "この画面にお客様の情報は表示されませんが、サーバー上のログイン状態が残っている可能性があります。安全のため、開いているすべてのブラウザを閉じてください。"
+                </p>
+                {failure.retryable.then(|| view! {
+                    <button
+                        type="button"
+                        class="btn"
+                        disabled=move || retry.pending().get()
+                        on:click=move |_| {
+                            retry.dispatch(());
+                        }
+                    >
+                        "再試行"
+                    </button>
+                })}
+            </Notice>
+        }
+        .into_any(),
+    }
     }
 }

@@ -8,9 +8,9 @@ use crate::components::title_bar::TitleBar;
 use crate::logic::certificate::refusal;
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
-use crate::logic::navigation::safe_next;
+use crate::logic::session_stash::Destination;
 use crate::routes::paths;
-use crate::state::{use_auth, AuthState, Phase};
+use crate::state::{begin_session, use_auth, use_user_data, AuthState, Phase};
 use kanri_contract::api::{
     AuthContext, ErrorCode, FieldError, LoginRequest, PresentedCertificateStatus,
 };
@@ -67,23 +67,35 @@ fn refusal_text(status: PresentedCertificateStatus) -> &'static str {
 pub fn LoginPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
+    let data = use_user_data();
     let navigate = use_navigate();
     let query = use_query_map();
 
     // Why the user is here (session ended by itself), shown once.
     let reason = match auth.state.get_untracked() {
         AuthState::LoggedOut { reason } => reason,
+        AuthState::TimedOut { reason } => {
+            let why = reason.unwrap_or_else(|| "セッションがタイムアウトしました。".to_owned());
+            Some(if data.has_stash() {
+                format!("{why}同じ利用者でログインすると、入力途中の内容を復元します（パスワードは再度入力してください）。")
+            } else {
+                why
+            })
+        }
         _ => None,
     };
     // Set by a successful login on this screen (not by arriving here logged in).
     let just_logged_in = StoredValue::new(false);
+    // Where that login goes: back to where a session of the same user ended by itself,
+    // ホーム after another user's, else `next`.
+    let destination = StoredValue::new(Destination::AsAsked);
     // Already logged in (e.g. the back button): go on.
     {
         let navigate = navigate.clone();
         Effect::new(move |_| {
             if auth.state.read().phase() == Phase::LoggedIn {
-                let mut next = safe_next(query.read_untracked().get("next").as_deref())
-                    .unwrap_or_else(|| paths::HOME.to_owned());
+                let mut next = destination
+                    .with_value(|d| d.path(query.read_untracked().get("next").as_deref()));
                 // Right after a certificate login within the notice period: [BLGI005]
                 // first, then on to where the user was going.
                 let notice = auth
@@ -103,7 +115,16 @@ pub fn LoginPage() -> impl IntoView {
         });
     }
 
-    let context = LocalResource::new(move || async move { api.auth_context().await });
+    let context = LocalResource::new(move || {
+        // After a session ended by itself, first let its logout reach the backend.
+        let ending = auth.ending.get();
+        async move {
+            if ending {
+                futures::future::pending::<()>().await;
+            }
+            api.auth_context().await
+        }
+    });
     let login_id = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
@@ -120,7 +141,7 @@ pub fn LoginPage() -> impl IntoView {
                 Ok(session) => {
                     password.set(String::new());
                     just_logged_in.set_value(true);
-                    auth.logged_in(session);
+                    destination.set_value(begin_session(auth, data, session));
                 }
                 Err(e)
                     if matches!(

@@ -11,5 +11,6 @@ pub mod login;
 pub mod menu_list;
 pub mod not_found;
 pub mod password_change;
+pub mod timed_out;
 pub mod user_tasks;
 pub mod users;

@@ -1,6 +1,7 @@
 //! パスワード変更 [BRSK002] and its result [BRSK003]; also the forced change at first login.
 
 use crate::api::{submit_with_key, use_api};
+use crate::components::failure::{Failed, SubmitError};
 use crate::components::form::{CheckboxField, ErrorSummary, SummaryItem, TextField};
 use crate::components::notice::{Notice, Tone};
 use crate::components::step_indicator::StepIndicator;
@@ -10,7 +11,7 @@ use crate::logic::idempotency::SubmitKey;
 use crate::logic::password_form::{dom_id, field, PasswordForm, PasswordSection};
 use crate::routes::paths;
 use crate::state::{use_auth, AuthState};
-use kanri_contract::api::{FieldError, PasswordChangeResult, PasswordKind};
+use kanri_contract::api::{FieldError, PasswordChangeRequest, PasswordChangeResult, PasswordKind};
 use kanri_contract::datetime::format_datetime;
 use kanri_contract::rules::CREDENTIAL_HINT;
 use leptos::prelude::*;
@@ -90,7 +91,7 @@ pub fn PasswordChangePage() -> impl IntoView {
     // changes, which must not happen on every field the user leaves.
     let shown = RwSignal::new(Vec::<FieldError>::new());
     let touched = RwSignal::new(HashSet::<String>::new());
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<Failed>);
     let submit_key = StoredValue::new(SubmitKey::default());
 
     let form = move || PasswordForm {
@@ -112,9 +113,11 @@ pub fn PasswordChangePage() -> impl IntoView {
         })
     };
 
-    let submit = Action::new_local(move |_: &()| {
+    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
+    let sent = StoredValue::new(None::<PasswordChangeRequest>);
+    let submit = Action::new_local(move |req: &PasswordChangeRequest| {
         let navigate = navigate.clone();
-        let req = form().request(forced);
+        let req = req.clone();
         async move {
             let r = &req;
             let result = submit_with_key(submit_key, r, |key| async move {
@@ -125,6 +128,7 @@ pub fn PasswordChangePage() -> impl IntoView {
                 Ok(done) => {
                     login.clear();
                     confirm.clear();
+                    sent.try_set_value(None);
                     if forced {
                         auth.state.update(|s| {
                             if let AuthState::LoggedIn(s) = s {
@@ -136,10 +140,13 @@ pub fn PasswordChangePage() -> impl IntoView {
                     navigate(paths::PASSWORD_CHANGED, Default::default());
                 }
                 Err(e) if !e.field_errors().is_empty() => {
-                    errors.set(e.field_errors().to_vec());
-                    shown.set(e.field_errors().to_vec());
+                    failure.try_set(None);
+                    errors.try_set(e.field_errors().to_vec());
+                    shown.try_set(e.field_errors().to_vec());
                 }
-                Err(e) => failure.set(Some(e.message())),
+                Err(e) => {
+                    failure.try_set(Some(Failed::of(&e)));
+                }
             }
         }
     });
@@ -155,9 +162,19 @@ pub fn PasswordChangePage() -> impl IntoView {
         errors.set(all.clone());
         shown.set(all);
         if errors.read_untracked().is_empty() {
-            submit.dispatch(());
+            let req = form().request(forced);
+            sent.set_value(Some(req.clone()));
+            submit.dispatch(req);
         }
     };
+    let resend = Callback::new(move |()| {
+        if let Some(req) = sent.get_value() {
+            if !submit.pending().get_untracked() {
+                submit.dispatch(req);
+            }
+        }
+    });
+    let pending = submit.pending();
 
     let summary = Signal::derive(move || {
         shown
@@ -250,8 +267,8 @@ pub fn PasswordChangePage() -> impl IntoView {
             </Notice>
         })}
         <p>"変更するパスワードの「変更する」を選択し、現在のパスワードと新しいパスワードを入力してください。"</p>
-        {move || failure.get().map(|m| view! {
-            <Notice tone=Tone::Error heading="パスワードを変更できませんでした"><p>{m}</p></Notice>
+        {move || failure.get().map(|failed| view! {
+            <SubmitError heading="パスワードを変更できませんでした" failed=failed retry=resend pending=pending />
         })}
         <ErrorSummary items=summary />
         <form novalidate on:submit=on_submit>

@@ -3,6 +3,7 @@
 
 use crate::api::{submit_with_key, use_api, ApiError};
 use crate::components::change_summary::ChangeSummary;
+use crate::components::failure::{Failed, SubmitError};
 use crate::components::form::{field_summary, ErrorSummary};
 use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
@@ -63,8 +64,11 @@ fn ConfirmScreen() -> impl IntoView {
     }
     let operator = OperatorInput::new(view.context.one_time_password);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<(String, bool)>);
+    // Why 「実行」 failed, and whether the company changed meanwhile (a link to it).
+    let failure = RwSignal::new(None::<(Failed, bool)>);
     let submit_key = StoredValue::new(SubmitKey::default());
+    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
+    let last = StoredValue::new(None::<CompanyChangeRequest>);
     let ctx = view.context.clone();
     let revision = view.revision;
 
@@ -122,12 +126,17 @@ fn ConfirmScreen() -> impl IntoView {
                             }
                             Ok(_) => {}
                             Err(load) => {
-                                failure.try_set(Some((load.message(), conflict)));
+                                failure.try_set(Some((
+                                    Failed::final_answer(load.message()),
+                                    conflict,
+                                )));
                             }
                         }
                     } else if mine.is_empty() {
-                        failure.try_set(Some((r.message.unwrap_or_else(|| e.message()), false)));
+                        let message = r.message.unwrap_or_else(|| e.message());
+                        failure.try_set(Some((Failed::with_message(message, &e), false)));
                     } else {
+                        failure.try_set(None);
                         errors.try_set(mine);
                     }
                 }
@@ -144,13 +153,23 @@ fn ConfirmScreen() -> impl IntoView {
         let found = operator.errors();
         errors.set(found);
         if errors.read_untracked().is_empty() {
-            execute.dispatch(CompanyChangeRequest {
+            let req = CompanyChangeRequest {
                 company: after.clone(),
                 revision,
                 confirmation: operator.confirmation(),
-            });
+            };
+            last.set_value(Some(req.clone()));
+            execute.dispatch(req);
         }
     };
+    let resend = Callback::new(move |()| {
+        if let Some(req) = last.get_value() {
+            if !execute.pending().get_untracked() {
+                execute.dispatch(req);
+            }
+        }
+    });
+    let pending = execute.pending();
     let summary_items = field_summary(errors);
     view! {
         <p>
@@ -159,13 +178,12 @@ fn ConfirmScreen() -> impl IntoView {
             "変更した内容は黄色で表示されています。"
         </p>
         <p>"変更した項目には「変更」と変更前の内容を表示しています。"</p>
-        {move || failure.get().map(|(m, conflict)| view! {
-            <Notice tone=Tone::Error heading="処理できませんでした">
-                <p>{m}</p>
+        {move || failure.get().map(|(failed, conflict)| view! {
+            <SubmitError heading="処理できませんでした" failed=failed retry=resend pending=pending>
                 {conflict.then(|| view! {
                     <p><a href=paths::COMPANY_VIEW>"最新の企業情報を表示する"</a></p>
                 })}
-            </Notice>
+            </SubmitError>
         })}
         <ErrorSummary items=summary_items />
         <ChangeSummary sections=summary id_prefix="confirm" />

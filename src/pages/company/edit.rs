@@ -179,6 +179,31 @@ fn CompanyFormView(
         })
     };
 
+    // What is typed goes into the draft as it is typed, so a session that ends
+    // meanwhile keeps it for the same user's next login. A field that loses focus
+    // while the screen is taken down fires `change` after its signals are gone: then
+    // there is nothing to keep (hence a plain closure: a `Callback` would itself be gone).
+    let typed_inputs = inputs.clone();
+    let keep_typed = std::rc::Rc::new(move || {
+        let (Some(_), Some(view)) = (
+            typed_inputs.name.try_get_untracked(),
+            loaded.try_get_value(),
+        ) else {
+            return;
+        };
+        let form = typed_inputs.form();
+        state.draft.try_update(|d| match d {
+            Some(d) => d.form = form,
+            None => {
+                *d = Some(CompanyDraft {
+                    view,
+                    form,
+                    after: None,
+                })
+            }
+        });
+    });
+
     let submit_inputs = inputs.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -377,7 +402,16 @@ fn CompanyFormView(
                 </Notice>
             })}
         </div>
-        <form class="company-form" novalidate on:submit=on_submit>
+        <form
+            class="company-form"
+            novalidate
+            on:submit=on_submit
+            on:input={
+                let keep = keep_typed.clone();
+                move |_| keep()
+            }
+            on:change=move |_| keep_typed()
+        >
             <fieldset class="panel">
                 <legend><h2>"企業情報"</h2></legend>
                 <TextField

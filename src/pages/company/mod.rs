@@ -12,13 +12,12 @@ pub mod tasks;
 pub mod view;
 
 use crate::api::ApiError;
-use crate::components::notice::{Notice, Tone};
+use crate::components::failure::LoadError;
 use crate::logic::company_form::CompanyForm;
 use crate::routes::paths;
 use kanri_contract::api::FieldError;
 use kanri_contract::company::{CompanyChanged, CompanyContext, CompanyInfo, CompanyView};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A change of the company being entered.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,14 +85,12 @@ pub fn CompanyLoadFailure(
     what: &'static str,
 ) -> impl IntoView {
     view! {
-        <Notice tone=Tone::Error heading=format!("{what}を表示できませんでした")>
-            <p>{error.message()}</p>
-            <button type="button" class="btn" on:click=move |_| retry.run(())>
-                "再読み込み"
-            </button>
-        </Notice>
-        <div class="btn-row">
-            <A href=paths::COMPANY_TASKS attr:class="btn btn-secondary">"作業内容選択へ"</A>
-        </div>
+        <LoadError
+            what=what
+            error=error
+            retry=retry
+            back_href=paths::COMPANY_TASKS
+            back_label="作業内容選択へ"
+        />
     }
 }

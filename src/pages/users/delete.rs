@@ -1,6 +1,7 @@
 //! 利用者削除確認 [BRSK022] and 利用者削除結果 [BRSK023].
 
 use crate::api::{submit_with_key, use_api};
+use crate::components::failure::{Failed, SubmitError};
 use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
@@ -53,8 +54,10 @@ fn DeleteScreen() -> impl IntoView {
     // The company's use of ワンタイムパスワード is known once the data has loaded.
     let operator_input = OperatorInput::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<Failed>);
     let submit_key = StoredValue::new(SubmitKey::default());
+    // The submission last sent: 「再試行」 sends it again (the same body, so the same key).
+    let last = StoredValue::new(None::<Submission>);
 
     let submit = Action::new_local(move |input: &Submission| {
         let navigate = navigate.clone();
@@ -85,8 +88,8 @@ fn DeleteScreen() -> impl IntoView {
                     if r.clear_password {
                         operator_input.clear();
                     }
-                    errors.set(r.field_errors);
-                    failure.set(r.message);
+                    errors.try_set(r.field_errors);
+                    failure.try_set(r.message.map(|m| Failed::with_message(m, &e)));
                 }
             }
         }
@@ -106,9 +109,18 @@ fn DeleteScreen() -> impl IntoView {
         };
         errors.set(operator.errors());
         if errors.read_untracked().is_empty() {
+            last.set_value(Some((id.clone(), req.clone(), ctx.clone())));
             submit.dispatch((id, req, ctx));
         }
     };
+    let resend = Callback::new(move |()| {
+        if let Some(s) = last.get_value() {
+            if !submit.pending().get_untracked() {
+                submit.dispatch(s);
+            }
+        }
+    });
+    let pending = submit.pending();
 
     let summary = Signal::derive(move || {
         errors
@@ -123,8 +135,8 @@ fn DeleteScreen() -> impl IntoView {
 
     view! {
         <TitleBar screen=help::USER_DELETE_CONFIRM />
-        {move || failure.get().map(|m| view! {
-            <Notice tone=Tone::Error heading="利用者を削除できませんでした"><p>{m}</p></Notice>
+        {move || failure.get().map(|failed| view! {
+            <SubmitError heading="利用者を削除できませんでした" failed=failed retry=resend pending=pending />
         })}
         <ErrorSummary items=summary />
         <Transition fallback=Loading>

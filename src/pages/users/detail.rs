@@ -3,6 +3,7 @@
 
 use crate::api::{Api, ApiError};
 use crate::components::change_summary::ChangeSummary;
+use crate::components::failure::LoadError;
 use crate::components::notice::{Notice, Tone};
 use crate::logic::user_detail::{detail_sections, status_rows};
 use crate::routes::paths;
@@ -100,15 +101,13 @@ pub fn LoadFailure(
         .into_any()
     } else {
         view! {
-            <Notice tone=Tone::Error heading="利用者情報を表示できませんでした">
-                <p>{error.message()}</p>
-                <button type="button" class="btn" on:click=move |_| retry.run(())>
-                    "再読み込み"
-                </button>
-            </Notice>
-            <div class="btn-row">
-                <A href=paths::USER_LIST attr:class="btn btn-secondary">"利用者一覧へ"</A>
-            </div>
+            <LoadError
+                what="利用者情報"
+                error=error
+                retry=retry
+                back_href=paths::USER_LIST
+                back_label="利用者一覧へ"
+            />
         }
         .into_any()
     }

@@ -2,7 +2,8 @@
 //! (kept in the URL query, so a reload keeps it) and 「新規登録」「照会」「変更」「削除」.
 
 use crate::api::use_api;
-use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::failure::LoadError;
+use crate::components::notice::Loading;
 use crate::components::require::RequirePermission;
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
@@ -264,12 +265,11 @@ fn ListScreen() -> impl IntoView {
                 match list.await {
                     Ok(data) => table(data).into_any(),
                     Err(e) => view! {
-                        <Notice tone=Tone::Error heading="利用者一覧を表示できませんでした">
-                            <p>{e.message()}</p>
-                            <button type="button" class="btn" on:click=move |_| list.refetch()>
-                                "再読み込み"
-                            </button>
-                        </Notice>
+                        <LoadError
+                            what="利用者一覧"
+                            error=e
+                            retry=Callback::new(move |()| list.refetch())
+                        />
                     }
                         .into_any(),
                 }

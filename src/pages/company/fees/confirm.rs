@@ -5,6 +5,7 @@
 use super::{fee_page, use_fees};
 use crate::api::{submit_with_key, use_api};
 use crate::components::change_summary::ChangeSummary;
+use crate::components::failure::{Failed, SubmitError};
 use crate::components::form::{field_summary, ErrorSummary};
 use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
@@ -100,9 +101,11 @@ fn FeeConfirmForm(
     };
     let input = OperatorInput::new(one_time_password);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<Failed>);
     let conflict = RwSignal::new(None::<String>);
     let submit_key = StoredValue::new(SubmitKey::default());
+    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
+    let last = StoredValue::new(None::<FeeChangeRequest>);
     let edit_path = paths::fees_step(table, "edit");
 
     // After the await the page may be gone: everything the continuation needs is owned
@@ -154,7 +157,7 @@ fn FeeConfirmForm(
                             input.clear();
                         }
                         errors.try_set(r.field_errors);
-                        failure.try_set(r.message);
+                        failure.try_set(r.message.map(|m| Failed::with_message(m, &e)));
                     }
                 },
             }
@@ -175,9 +178,18 @@ fn FeeConfirmForm(
             .draft
             .with_untracked(|d| d.as_ref().and_then(|d| d.request(input.confirmation())));
         if let Some(req) = req {
+            last.set_value(Some(req.clone()));
             execute.dispatch(req);
         }
     };
+    let resend = Callback::new(move |()| {
+        if let Some(req) = last.get_value() {
+            if !execute.pending().get_untracked() && conflict.read_untracked().is_none() {
+                execute.dispatch(req);
+            }
+        }
+    });
+    let pending = execute.pending();
 
     let summary = field_summary(errors);
     let title = table.title();
@@ -200,8 +212,8 @@ fn FeeConfirmForm(
                 </p>
             </Notice>
         })}
-        {move || failure.get().map(|m| view! {
-            <Notice tone=Tone::Error heading="手数料情報を変更できませんでした"><p>{m}</p></Notice>
+        {move || failure.get().map(|failed| view! {
+            <SubmitError heading="手数料情報を変更できませんでした" failed=failed retry=resend pending=pending />
         })}
         <ErrorSummary items=summary />
         <ChangeSummary sections=sections id_prefix="fees-confirm" />

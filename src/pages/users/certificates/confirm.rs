@@ -2,6 +2,7 @@
 //! パスワード when the company uses one), 「実行」.
 
 use crate::api::{submit_with_key, use_api, Api, ApiError};
+use crate::components::failure::{Failed, LoadError, SubmitError};
 use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
@@ -68,8 +69,10 @@ fn CertConfirmScreen() -> impl IntoView {
     // The company's use of ワンタイムパスワード is known once the data has loaded.
     let operator_input = OperatorInput::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<Failed>);
     let submit_key = StoredValue::new(SubmitKey::default());
+    // The submission last sent: 「再試行」 sends it again (the same body, so the same key).
+    let last = StoredValue::new(None::<Submission>);
 
     let submit = Action::new_local(move |input: &Submission| {
         let navigate = navigate.clone();
@@ -110,8 +113,8 @@ fn CertConfirmScreen() -> impl IntoView {
                     if r.clear_password {
                         operator_input.clear();
                     }
-                    errors.set(r.field_errors);
-                    failure.set(r.message);
+                    errors.try_set(r.field_errors);
+                    failure.try_set(r.message.map(|m| Failed::with_message(m, &e)));
                 }
             }
         }
@@ -131,9 +134,18 @@ fn CertConfirmScreen() -> impl IntoView {
         };
         errors.set(operator.errors());
         if errors.read_untracked().is_empty() {
+            last.set_value(Some((id.clone(), req.clone(), ctx.clone())));
             submit.dispatch((id, req, ctx));
         }
     };
+    let resend = Callback::new(move |()| {
+        if let Some(s) = last.get_value() {
+            if !submit.pending().get_untracked() {
+                submit.dispatch(s);
+            }
+        }
+    });
+    let pending = submit.pending();
 
     // Only the errors of the last submission (client checks or the backend's answer).
     let summary = Signal::derive(move || {
@@ -150,8 +162,8 @@ fn CertConfirmScreen() -> impl IntoView {
     view! {
         <TitleBar screen=help::CERT_REVOKE_CONFIRM />
         <StepIndicator steps=STEPS current=1 />
-        {move || failure.get().map(|m| view! {
-            <Notice tone=Tone::Error heading="電子証明書を失効できませんでした"><p>{m}</p></Notice>
+        {move || failure.get().map(|failed| view! {
+            <SubmitError heading="電子証明書を失効できませんでした" failed=failed retry=resend pending=pending />
         })}
         <ErrorSummary items=summary />
         <Transition fallback=Loading>
@@ -159,17 +171,13 @@ fn CertConfirmScreen() -> impl IntoView {
                 let id = login_id.get_untracked();
                 match data.await {
                     Err(e) => view! {
-                        <Notice tone=Tone::Error heading="利用者情報を表示できませんでした">
-                            <p>{e.message()}</p>
-                            <button type="button" class="btn" on:click=move |_| data.refetch()>
-                                "再読み込み"
-                            </button>
-                        </Notice>
-                        <div class="btn-row">
-                            <A href=paths::CERT_REVOKE_LIST attr:class="btn btn-secondary">
-                                "証明書失効 利用者一覧へ"
-                            </A>
-                        </div>
+                        <LoadError
+                            what="利用者情報"
+                            error=e
+                            retry=Callback::new(move |()| data.refetch())
+                            back_href=paths::CERT_REVOKE_LIST
+                            back_label="証明書失効 利用者一覧へ"
+                        />
                     }
                         .into_any(),
                     Ok((list, ctx)) => match target(&list, &id) {

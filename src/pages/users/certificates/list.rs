@@ -3,6 +3,7 @@
 //! query, and 「失効」.
 
 use crate::api::use_api;
+use crate::components::failure::LoadError;
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
@@ -254,12 +255,11 @@ fn CertListScreen() -> impl IntoView {
                 match list.await {
                     Ok(data) => table(data).into_any(),
                     Err(e) => view! {
-                        <Notice tone=Tone::Error heading="利用者一覧を表示できませんでした">
-                            <p>{e.message()}</p>
-                            <button type="button" class="btn" on:click=move |_| list.refetch()>
-                                "再読み込み"
-                            </button>
-                        </Notice>
+                        <LoadError
+                            what="利用者一覧"
+                            error=e
+                            retry=Callback::new(move |()| list.refetch())
+                        />
                     }
                         .into_any(),
                 }

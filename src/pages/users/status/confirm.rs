@@ -4,6 +4,7 @@
 
 use super::{status_page, use_statuses, StatusNotes, StatusUsersTable};
 use crate::api::{submit_with_key, use_api};
+use crate::components::failure::{Failed, LoadError, SubmitError};
 use crate::components::form::{field_summary, focus_id, ErrorSummary};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
@@ -69,7 +70,9 @@ fn StatusConfirmForm(
 
     let input = OperatorInput::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Failed>);
+    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
+    let last = StoredValue::new(None::<StatusActionRequest>);
     // The selection no longer holds: the heading and the backend's message.
     let stale = RwSignal::new(None::<(&'static str, String)>);
     let submit_key = StoredValue::new(SubmitKey::default());
@@ -141,7 +144,7 @@ fn StatusConfirmForm(
                             input.clear();
                         }
                         errors.try_set(r.field_errors);
-                        refused.try_set(r.message);
+                        refused.try_set(r.message.map(|m| Failed::with_message(m, &e)));
                     }
                 },
             }
@@ -169,8 +172,17 @@ fn StatusConfirmForm(
             return;
         }
         let req = chosen.with_value(|c| request(c, input.confirmation()));
+        last.set_value(Some(req.clone()));
         execute.dispatch(req);
     };
+    let resend = Callback::new(move |()| {
+        if let Some(req) = last.get_value() {
+            if !execute.pending().get_untracked() && stale.read_untracked().is_none() {
+                execute.dispatch(req);
+            }
+        }
+    });
+    let pending = execute.pending();
 
     // Only the errors of the last submission (client checks or the backend's answer).
     let summary = field_summary(errors);
@@ -203,10 +215,13 @@ fn StatusConfirmForm(
                 </p>
             </Notice>
         })}
-        {move || refused.get().map(|m| view! {
-            <Notice tone=Tone::Error heading=format!("{operation}を実行できませんでした")>
-                <p>{m}</p>
-            </Notice>
+        {move || refused.get().map(|failed| view! {
+            <SubmitError
+                heading=format!("{operation}を実行できませんでした")
+                failed=failed
+                retry=resend
+                pending=pending
+            />
         })}
         <p>
             {format!("以下の利用者の{operation}を行います。内容を確認の上、「実行」ボタンを押してください。")}
@@ -228,15 +243,12 @@ fn StatusConfirmForm(
             {move || Suspend::new(async move {
                 match context.await {
                     Err(e) => view! {
-                        <Notice tone=Tone::Error heading="確認画面を表示できませんでした">
-                            <p>{e.message()}</p>
-                            <button type="button" class="btn" on:click=move |_| context.refetch()>
-                                "再読み込み"
-                            </button>
-                        </Notice>
-                        <div class="btn-row">
-                            <A href=paths::status_list(task) attr:class="btn btn-secondary">"戻る"</A>
-                        </div>
+                        <LoadError
+                            what="確認画面"
+                            error=e
+                            retry=Callback::new(move |()| context.refetch())
+                            back_href=paths::status_list(task)
+                        />
                     }
                         .into_any(),
                     Ok(ctx) => {

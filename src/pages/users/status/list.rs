@@ -4,6 +4,7 @@
 
 use super::{status_page, use_statuses, StatusNotes};
 use crate::api::use_api;
+use crate::components::failure::LoadError;
 use crate::components::form::{ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::logic::user_status::{
@@ -324,16 +325,13 @@ fn StatusListScreen(
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(data) => table(data).into_any(),
-                    Err(e) => view! { class = class,
-                        <Notice tone=Tone::Error heading="利用者一覧を表示できませんでした">
-                            <p>{e.message()}</p>
-                            <button type="button" class="btn" on:click=move |_| list.refetch()>
-                                "再読み込み"
-                            </button>
-                        </Notice>
-                        <div class="btn-row">
-                            <A href=paths::USER_TASKS attr:class="btn btn-secondary">"戻る"</A>
-                        </div>
+                    Err(e) => view! {
+                        <LoadError
+                            what="利用者一覧"
+                            error=e
+                            retry=Callback::new(move |()| list.refetch())
+                            back_href=paths::USER_TASKS
+                        />
                     }
                         .into_any(),
                 }

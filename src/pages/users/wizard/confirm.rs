@@ -4,6 +4,7 @@
 use super::{use_mode, WizardStep};
 use crate::api::{submit_with_key, use_api, ApiError};
 use crate::components::change_summary::ChangeSummary;
+use crate::components::failure::{Failed, SubmitError};
 use crate::components::form::{field_summary, ErrorSummary};
 use crate::components::notice::{Notice, Tone};
 use crate::components::operator_fields::{OperatorFields, OperatorInput};
@@ -87,8 +88,10 @@ fn ConfirmForm(
 
     let operator = OperatorInput::new(one_time_password);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<Failed>);
     let submit_key = StoredValue::new(SubmitKey::default());
+    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
+    let last = StoredValue::new(None::<UserRequest>);
     let ctx = draft.ctx.clone();
 
     let exec_mode = mode.clone();
@@ -152,10 +155,19 @@ fn ConfirmForm(
                 .draft
                 .with_untracked(|d| d.as_ref().map(|d| d.request(confirmation)));
             if let Some(req) = req {
+                last.set_value(Some(req.clone()));
                 execute.dispatch(req);
             }
         }
     };
+    let resend = Callback::new(move |()| {
+        if let Some(req) = last.get_value() {
+            if !execute.pending().get_untracked() {
+                execute.dispatch(req);
+            }
+        }
+    });
+    let pending = execute.pending();
     let summary_items = field_summary(errors);
     let intro = if register {
         "以下の内容で利用者を登録します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
@@ -170,8 +182,8 @@ fn ConfirmForm(
                 <p>"変更する項目の「変更」から内容を変更してください。"</p>
             </Notice>
         })}
-        {move || failure.get().map(|m| view! {
-            <Notice tone=Tone::Error heading="処理できませんでした"><p>{m}</p></Notice>
+        {move || failure.get().map(|failed| view! {
+            <SubmitError heading="処理できませんでした" failed=failed retry=resend pending=pending />
         })}
         <ErrorSummary items=summary_items />
         <ChangeSummary sections=summary />
@@ -196,7 +208,7 @@ fn ConfirmForm(
 struct Feedback {
     users: UsersState,
     errors: RwSignal<Vec<FieldError>>,
-    failure: RwSignal<Option<String>>,
+    failure: RwSignal<Option<Failed>>,
     operator: OperatorInput,
 }
 
@@ -233,8 +245,9 @@ fn settle_error(
         return;
     }
     if mine.is_empty() {
-        failure.try_set(Some(e.message()));
+        failure.try_set(Some(Failed::of(&e)));
     } else {
+        failure.try_set(None);
         errors.try_set(
             mine.into_iter()
                 .map(|mut f| {

@@ -12,6 +12,7 @@ pub mod rights;
 
 use super::{step_path, use_users, UsersState};
 use crate::api::use_api;
+use crate::components::failure::LoadError;
 use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::require::RequirePermission;
 use crate::components::step_indicator::StepIndicator;
@@ -103,7 +104,20 @@ pub fn WizardStep(
     let title = screen(&mode, step);
     let body = move || match gate.get() {
         Gate::Ready => children().into_any(),
-        Gate::Redirect(s) => view! { <Redirect path=step_path(&mode, s) /> }.into_any(),
+        Gate::Redirect(s) => {
+            // 内容確認 after a session end: 基本情報 opens with the passwords to enter again.
+            if s == Step::Basics {
+                let again = users.draft.with_untracked(|d| {
+                    d.as_ref()
+                        .map(Draft::passwords_to_enter_again)
+                        .unwrap_or_default()
+                });
+                if !again.is_empty() {
+                    users.returned_errors.set(again);
+                }
+            }
+            view! { <Redirect path=step_path(&mode, s) /> }.into_any()
+        }
         Gate::Start => view! { <StartDraft mode=mode.clone() /> }.into_any(),
         Gate::NotKept => view! { <NotKept mode=mode.clone() /> }.into_any(),
     };
@@ -144,24 +158,18 @@ fn StartDraft(
             users.draft.set(Some(draft));
         }
     });
-    move || {
-        match loaded.get() {
+    move || match loaded.get() {
         None | Some(Ok(_)) => view! { <Loading /> }.into_any(),
         Some(Err(e)) => view! {
-            <Notice tone=Tone::Error heading="画面を表示できませんでした">
-                <p>{e.message()}</p>
-                <p>
-                    <button type="button" class="btn btn-secondary" on:click=move |_| loaded.refetch()>
-                        "再読み込み"
-                    </button>
-                </p>
-            </Notice>
-            <p>
-                <a href=paths::USER_LIST>"利用者一覧へ"</a>
-            </p>
+            <LoadError
+                what="画面"
+                error=e
+                retry=Callback::new(move |()| loaded.refetch())
+                back_href=paths::USER_LIST
+                back_label="利用者一覧へ"
+            />
         }
         .into_any(),
-    }
     }
 }
 
@@ -230,11 +238,23 @@ impl StepErrors {
             mine = here;
             *all = rest;
         });
+        // Errors the rules themselves find (e.g. the passwords to enter again after a
+        // session end) clear as the field is corrected; only the backend's own stay
+        // until their field is left.
+        let rules = users
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.step_errors(step)))
+            .unwrap_or_default();
+        let backend_only: Vec<FieldError> = mine
+            .iter()
+            .filter(|e| !rules.contains(e))
+            .cloned()
+            .collect();
         Self {
             touched: RwSignal::new(mine.iter().map(|e| e.field.clone()).collect()),
             errors: RwSignal::new(mine.clone()),
-            shown: RwSignal::new(mine.clone()),
-            returned: RwSignal::new(mine),
+            shown: RwSignal::new(mine),
+            returned: RwSignal::new(backend_only),
             step,
             users,
         }
