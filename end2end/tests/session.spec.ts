@@ -32,6 +32,9 @@ test('セッションが切れた後の操作はログイン画面へ案内さ�
   const form = new PasswordChangePage(page);
   await form.changeLogin.check();
   await form.changeLoginPassword('Demo1234', 'Newpass123');
+  // The backend ended the session first: the same screen as the idle limit's.
+  await expect(page.getByRole('heading', { level: 1, name: 'セッションタイムアウト' })).toBeVisible();
+  await page.getByRole('link', { name: 'ログイン画面へ' }).click();
   await expect(loginPage.heading).toBeVisible();
   await expect(page.getByText('再度ログインしてください').first()).toBeVisible();
 });

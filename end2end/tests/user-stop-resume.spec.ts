@@ -101,6 +101,9 @@ test('管理者が利用者を停止解除するとログインでき、再び�
     const form = new PasswordChangePage(userPage);
     await form.changeLogin.check();
     await form.changeLoginPassword(DEMO_PASSWORD, 'Kawari2026');
+    await expect(userPage.getByText('セッションが終了しました', { exact: true })).toBeVisible();
+    await expect(userPage.getByText(/ログインしていません。/)).toBeVisible();
+    await userPage.getByRole('link', { name: 'ログイン画面へ' }).click();
     await expect(userLogin.heading).toBeVisible();
     await expect(userFrame.logout).toHaveCount(0);
     await userLogin.withId('user06');
