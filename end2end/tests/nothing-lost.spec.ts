@@ -206,7 +206,8 @@ test('企業情報変更の確認画面でセッションが失われても（40
   await loginPage.goto();
   await loginPage.withCertificate();
   const company = await openCompanyEdit(page, frame);
-  await company.dailyLimit('給与振込').fill('35000000');
+  // 36,000,000: no other journey leaves 給与振込 there (company-change leaves 35,000,000).
+  await company.dailyLimit('給与振込').fill('36000000');
   await company.change.click();
   await frame.expectScreen('企業情報変更確認', 'BKGK002');
 
@@ -218,7 +219,7 @@ test('企業情報変更の確認画面でセッションが失われても（40
   await timedOut.toLogin.click();
   await loginPage.withCertificate();
   await frame.expectScreen('企業情報変更確認', 'BKGK002');
-  await expect(company.summaryRow('限度額（企業一日当たり）', '給与振込')).toContainText('35,000,000円');
+  await expect(company.summaryRow('限度額（企業一日当たり）', '給与振込')).toContainText('36,000,000円');
   await expect(company.operatorPassword).toHaveValue('');
-  await expectNothingStored(page, ['35000000', '35,000,000', 'Conf1234']);
+  await expectNothingStored(page, ['36000000', '36,000,000', 'Conf1234']);
 });
