@@ -16,6 +16,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // Fails the run on any CSP violation report the backend received (tests/csp-reports.ts).
+  globalTeardown: './tests/global-teardown.ts',
   use: {
     baseURL: BASE_URL,
     ignoreHTTPSErrors: true,
@@ -30,6 +32,10 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Deliver the Reporting API's reports (the CSP's report-to) within ~100 ms instead
+        // of batching them for up to a minute, so a CSP violation report reaches the backend
+        // during the test that caused it (tests/csp-reports.ts).
+        '--short-reporting-delay',
       ],
     },
   },

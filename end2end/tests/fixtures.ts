@@ -1,4 +1,5 @@
 import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { cspReportWatch } from './csp-reports';
 import { AppFrame } from './pages/app-frame';
 import { LoginPage } from './pages/login-page';
 
@@ -88,14 +89,18 @@ export async function watchPages(page: Page): Promise<PageWatch> {
  * The test with page objects, failing any test in which a page of its browser context (the
  * test's page, and tabs it opened, e.g. 「印刷」) threw an uncaught error, left a promise
  * rejection unhandled, panicked, or broke the Content Security Policy. The failure lists
- * what was logged: the problems, then the pages' other console errors and warnings.
+ * what was logged: the problems, then the pages' other console errors and warnings. It also
+ * fails when the stand-in backend received a CSP violation report during the test
+ * (`csp-reports.ts`; the browser's report, also from places the console does not show).
  */
 export const test = base.extend<{ loginPage: LoginPage; frame: AppFrame }>({
   page: async ({ page }, use) => {
     const watch = await watchPages(page);
+    const reports = cspReportWatch();
     await use(page);
     watch.stop();
     expect(watch.problems, watch.report()).toEqual([]);
+    expect(reports.arrived(), reports.report()).toEqual([]);
   },
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   frame: async ({ page }, use) => use(new AppFrame(page)),

@@ -3,13 +3,15 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::{auth, certificates, company, fees, guard, history, home, statuses, user_admin};
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use base64::Engine;
+use kanri_contract::api::ErrorCode;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use tower::ServiceExt;
@@ -49,7 +51,10 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
         .fallback(|| async { ApiError::not_found() })
         .layer(middleware::from_fn_with_state(state.clone(), guard::guard));
     let api = Router::new()
-        .route("/csp-report", post(csp_report))
+        .route(
+            "/csp-report",
+            post(csp_report).layer(DefaultBodyLimit::max(CSP_REPORT_LIMIT)),
+        )
         .merge(api);
     let mut app = Router::new().nest("/api", api);
     if let Some(dist) = dist {
@@ -137,10 +142,99 @@ fn names_a_file(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// CSP violation reports: logged, so a run can be checked for them.
-async fn csp_report(body: String) -> impl IntoResponse {
-    tracing::warn!(target: "csp", "CSP violation: {body}");
-    axum::http::StatusCode::NO_CONTENT
+/// Largest CSP violation report accepted (a browser's are a few hundred bytes).
+const CSP_REPORT_LIMIT: usize = 64 * 1024;
+
+/// The name of the reporting endpoint in `Reporting-Endpoints` and the CSP's `report-to`.
+pub const CSP_REPORT_GROUP: &str = "csp-endpoint";
+
+/// `Reporting-Endpoints`: where the Reporting API delivers the CSP's `report-to` reports.
+pub const REPORTING_ENDPOINTS: &str = "csp-endpoint=\"/api/csp-report\"";
+
+/// CSP violation reports, both kinds: `report-uri`'s (`application/csp-report`, one
+/// `{"csp-report": {…}}`) and the Reporting API's for `report-to`
+/// (`application/reports+json`, an array of `{"type": "csp-violation", "body": {…}}`).
+/// Each is logged and, with [`Config::csp_reports`](crate::state::Config), appended to
+/// that file as one JSON line `{"content_type": …, "report": …}` so that a run can be
+/// checked for them.
+async fn csp_report(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let reports = match parse_csp_reports(content_type, &body) {
+        Ok(r) => r,
+        Err(e) => return e.into_response(),
+    };
+    let essence = media_type(content_type);
+    let mut lines = String::new();
+    for report in &reports {
+        tracing::warn!(target: "csp", "CSP violation: {report}");
+        let line = serde_json::json!({ "content_type": essence, "report": report });
+        lines.push_str(&line.to_string());
+        lines.push('\n');
+    }
+    if let Some(path) = st.config.csp_reports.as_deref() {
+        if let Err(e) = append(path, &lines).await {
+            tracing::error!(target: "csp", "{}: {e}", path.display());
+            return ApiError::internal().into_response();
+        }
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// The media type of a `Content-Type` value, without parameters, in lower case.
+fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Append `text` to the file at `path` (created when missing).
+async fn append(path: &Path, text: &str) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    let mut f = tokio::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .await?;
+    f.write_all(text.as_bytes()).await?;
+    f.flush().await
+}
+
+/// The reports in a body of the content type `content_type` (see [`csp_report`]);
+/// `application/json` is taken as either shape.
+pub fn parse_csp_reports(
+    content_type: &str,
+    body: &[u8],
+) -> Result<Vec<serde_json::Value>, ApiError> {
+    let essence = media_type(content_type);
+    if !matches!(
+        essence.as_str(),
+        "application/csp-report" | "application/reports+json" | "application/json"
+    ) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::BadRequest,
+            "送信内容の形式が正しくありません。",
+        ));
+    }
+    let bad = || {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            "送信内容の形式が正しくありません。",
+        )
+    };
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|_| bad())?;
+    match value {
+        serde_json::Value::Array(items) if items.iter().all(|i| i.is_object()) => Ok(items),
+        serde_json::Value::Object(ref o) if o.contains_key("csp-report") => Ok(vec![value]),
+        _ => Err(bad()),
+    }
 }
 
 /// The Content-Security-Policy for a build whose `index.html` is `index_html`: Trunk's
@@ -160,9 +254,9 @@ pub fn content_security_policy(index_html: Option<&str>) -> String {
         .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; \
+         img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; \
          frame-src blob:; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; \
-         report-uri /api/csp-report"
+         report-uri /api/csp-report; report-to {CSP_REPORT_GROUP}"
     )
 }
 
@@ -186,8 +280,12 @@ fn inline_scripts(html: &str) -> Vec<String> {
     out
 }
 
-/// Security headers on every answer; `no-store` on HTML and JSON.
+/// Security headers on every answer (files, the SPA's `index.html`, every `/api` answer
+/// including errors, 404, 405 and 413, and the extractors' rejections: this layer wraps
+/// the whole router, fallbacks included); `no-store` on HTML, JSON and anything under
+/// `/api`, whatever its type (a 204, an extractor's plain-text rejection).
 async fn security_headers(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let api = req.uri().path() == "/api" || req.uri().path().starts_with("/api/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let mut set = |name: &'static str, value: &str| {
@@ -196,6 +294,7 @@ async fn security_headers(State(st): State<AppState>, req: Request, next: Next) 
         }
     };
     set("content-security-policy", &st.config.csp);
+    set("reporting-endpoints", REPORTING_ENDPOINTS);
     set("x-content-type-options", "nosniff");
     set("referrer-policy", "no-referrer");
     set("x-frame-options", "DENY");
@@ -213,13 +312,15 @@ async fn security_headers(State(st): State<AppState>, req: Request, next: Next) 
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let cache =
-        if content_type.starts_with("text/html") || content_type.starts_with("application/json") {
-            "no-store"
-        } else {
-            "no-cache"
-        };
-    if !h.contains_key(header::CACHE_CONTROL) {
+    let cache = if api
+        || content_type.starts_with("text/html")
+        || content_type.starts_with("application/json")
+    {
+        "no-store"
+    } else {
+        "no-cache"
+    };
+    if api || !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     }
     res

@@ -56,7 +56,20 @@ enum Command {
         cert_app_launch_url: String,
     },
     /// Delete the database and certificates and create fresh demo data.
-    Reset,
+    Reset {
+        /// Also add this many users (and 3,000 operation-log rows of theirs): the
+        /// benchmark's large company (scripts/bench.sh). The first is `benchadm1`.
+        #[arg(long, default_value_t = 0)]
+        bench_users: usize,
+    },
+    /// Print the Content-Security-Policy `serve --dist DIST` sends for this build: the
+    /// SHA-256 hash of each inline script of DIST/index.html (Trunk's loader) included.
+    /// The bank's backend must send the same value with this build.
+    Csp {
+        /// Folder of the SPA's release build (e.g. dist).
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
     /// Issue a new client certificate to a certificate user whose 証明書状態 is 未発行,
     /// 失効済み or 有効期限切れ, as the bank's 証明書発行アプリ would (works while `serve`
     /// runs on the same data). Writes certs/users/LOGIN_ID.pem and .key.
@@ -69,6 +82,9 @@ enum Command {
     },
 }
 
+/// The CSP violation reports `serve` received (one JSON line each), in the data folder.
+const CSP_REPORTS_FILE: &str = "csp-reports.log";
+
 fn db_path(data: &Path) -> PathBuf {
     data.join("kanri.sqlite3")
 }
@@ -78,8 +94,13 @@ fn certs_dir(data: &Path) -> PathBuf {
 }
 
 /// Create the CA, certificates and seeded database from scratch.
-fn reset(data: &Path) -> Result<(), Box<dyn std::error::Error>> {
-    for f in ["kanri.sqlite3", "kanri.sqlite3-wal", "kanri.sqlite3-shm"] {
+fn reset(data: &Path, bench_users: usize) -> Result<(), Box<dyn std::error::Error>> {
+    for f in [
+        "kanri.sqlite3",
+        "kanri.sqlite3-wal",
+        "kanri.sqlite3-shm",
+        CSP_REPORTS_FILE,
+    ] {
         let p = data.join(f);
         if p.exists() {
             std::fs::remove_file(p)?;
@@ -93,6 +114,10 @@ fn reset(data: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let pki = Pki::create(&certs)?;
     let db = Db::open(&db_path(data))?;
     seed::seed(&mut db.lock(), &pki)?;
+    if bench_users > 0 {
+        seed::seed_bench(&mut db.lock(), bench_users)?;
+        println!("{bench_users} benchmark users added");
+    }
     println!("demo data created in {}", data.display());
     Ok(())
 }
@@ -135,7 +160,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Reset => reset(&cli.data),
+        Command::Reset { bench_users } => reset(&cli.data, bench_users),
+        Command::Csp { dist } => {
+            let index = std::fs::read_to_string(dist.join("index.html"))
+                .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
+            println!("{}", content_security_policy(Some(&index)));
+            Ok(())
+        }
         Command::IssueCertificate { login_id, days } => {
             if let Err(e) = issue_certificate(&cli.data, &login_id, days) {
                 eprintln!("stub-server issue-certificate: {e}");
@@ -154,7 +185,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             cert_app_launch_url,
         } => {
             if !db_path(&cli.data).exists() || !Pki::ca_cert_path(&certs_dir(&cli.data)).exists() {
-                reset(&cli.data)?;
+                reset(&cli.data, 0)?;
             }
             if http.is_none() && https.is_none() {
                 return Err("give --http ADDR and/or --https ADDR".into());
@@ -186,6 +217,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     cert_notice_days,
                     as_certificate: if tls { None } else { as_certificate.clone() },
                     csp: content_security_policy(index.as_deref()),
+                    csp_reports: Some(cli.data.join(CSP_REPORTS_FILE)),
                     bank_name: "みなと銀行".into(),
                     cert_app_download_url: cert_app_download_url.clone(),
                     cert_app_launch_url: cert_app_launch_url.clone(),

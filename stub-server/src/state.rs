@@ -17,6 +17,10 @@ pub struct Config {
     pub as_certificate: Option<String>,
     /// The Content-Security-Policy sent with every answer.
     pub csp: String,
+    /// Where the CSP violation reports received are appended, one JSON line each
+    /// (`serve` uses `csp-reports.log` in its data folder; the end-to-end run fails on
+    /// any line). `None`: reports are only logged.
+    pub csp_reports: Option<std::path::PathBuf>,
     /// The bank's name, for the SPA's header.
     pub bank_name: String,
     /// Where the bank's 証明書発行アプリ is downloaded (BLGI005).

@@ -59,6 +59,7 @@ pub fn seeded_harness_serving(dist: Option<&std::path::Path>) -> Harness {
             cert_notice_days: 40,
             as_certificate: None,
             csp: content_security_policy(None),
+            csp_reports: None,
             bank_name: "みなと銀行".into(),
             cert_app_download_url: DEFAULT_CERT_APP_DOWNLOAD_URL.into(),
             cert_app_launch_url: DEFAULT_CERT_APP_LAUNCH_URL.into(),
