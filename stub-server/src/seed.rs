@@ -265,26 +265,37 @@ impl DemoUser {
     /// The user's rights under the demo contract: the duties' rights the company offers,
     /// plus 全操作履歴照会 exactly when `view_all_history`.
     pub fn rights(&self) -> Vec<Right> {
-        let mut held = self.duties.rights();
-        if self.view_all_history {
-            held.push(Right::ViewAllHistory);
-        }
-        users::rights_in_order()
-            .filter(|r| held.contains(r) && r.offered(&COMPANY_SERVICES))
-            .collect()
+        rights_under_contract(self.duties, self.view_all_history)
     }
 
     /// The user's limits: one per business of the contracted services.
     pub fn limits(&self) -> Vec<Limit> {
-        COMPANY_LIMITS
-            .iter()
-            .filter(|(b, _)| COMPANY_SERVICES.contains(&b.service()))
-            .map(|(b, company)| Limit {
-                business: *b,
-                amount: self.duties.limit(*b, *company),
-            })
-            .collect()
+        limits_under_contract(self.duties)
     }
+}
+
+/// The rights of `duties` the demo company offers, plus 全操作履歴照会 exactly when
+/// `view_all_history`.
+fn rights_under_contract(duties: Duties, view_all_history: bool) -> Vec<Right> {
+    let mut held = duties.rights();
+    if view_all_history {
+        held.push(Right::ViewAllHistory);
+    }
+    users::rights_in_order()
+        .filter(|r| held.contains(r) && r.offered(&COMPANY_SERVICES))
+        .collect()
+}
+
+/// The limits of `duties`: one per business of the contracted services.
+fn limits_under_contract(duties: Duties) -> Vec<Limit> {
+    COMPANY_LIMITS
+        .iter()
+        .filter(|(b, _)| COMPANY_SERVICES.contains(&b.service()))
+        .map(|(b, company)| Limit {
+            business: *b,
+            amount: duties.limit(*b, *company),
+        })
+        .collect()
 }
 
 const fn user(
@@ -478,6 +489,14 @@ pub const DEMO_USERS: &[DemoUser] = &[
 ];
 
 /// Fill an empty database with the demo company, issuing client certificates with `pki`.
+/// One user row, as both the demo seed and the benchmark's 1,000 users insert it
+/// (`?13` is both `created_at` and `updated_at`).
+const INSERT_USER: &str =
+    "INSERT INTO users (login_id, name, email, role, auth_method, password_hash, confirm_password_hash, \
+     must_change_password, failed_attempts, locked, service_stopped, view_all_history, created_at, updated_at, \
+     otp_state, transaction_state, risk_state) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)";
+
 pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
     let now = now();
     let tx = c.transaction()?;
@@ -540,20 +559,25 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
         };
         let created = now - (400 - i as i64) * DAY;
         tx.execute(
-            "INSERT INTO users (login_id, name, email, role, auth_method, password_hash, confirm_password_hash, \
-             must_change_password, failed_attempts, locked, service_stopped, view_all_history, created_at, updated_at, \
-             otp_state, transaction_state, risk_state) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)",
+            INSERT_USER,
             params![
                 u.login_id,
                 u.name,
                 u.email,
                 role_to_db(u.role),
-                if method == AuthMethod::Certificate { "certificate" } else { "password" },
+                if method == AuthMethod::Certificate {
+                    "certificate"
+                } else {
+                    "password"
+                },
                 login_hash,
                 confirm_hash,
                 u.must_change_password,
-                if u.locked { crate::users::MAX_FAILED_ATTEMPTS } else { 0 },
+                if u.locked {
+                    crate::users::MAX_FAILED_ATTEMPTS
+                } else {
+                    0
+                },
                 u.locked,
                 u.stopped,
                 u.view_all_history,
@@ -983,6 +1007,279 @@ fn store_history(
             r.detail
         ])?;
     }
+    Ok(())
+}
+
+// ---- The benchmark company (`reset --bench-users N`, scripts/bench.sh) ----
+
+/// The bench company's administrator (ID/password login, 全操作履歴照会): the benchmark
+/// logs in as this user. Password [`DEMO_PASSWORD`], 確認用パスワード [`DEMO_CONFIRM_PASSWORD`].
+pub const BENCH_ADMIN: &str = "benchadm1";
+/// The bench administrator's 利用者名.
+pub const BENCH_ADMIN_NAME: &str = "検証　管理者";
+/// Operation-log rows of the bench users added by [`seed_bench`] (on top of the demo's).
+pub const BENCH_HISTORY_ROWS: usize = 3_000;
+
+/// Family names (kanji, romaji) of the bench users.
+const BENCH_FAMILY: [(&str, &str); 40] = [
+    ("佐藤", "sato"),
+    ("鈴木", "suzuki"),
+    ("高橋", "takahashi"),
+    ("田中", "tanaka"),
+    ("伊藤", "ito"),
+    ("渡辺", "watanabe"),
+    ("山本", "yamamoto"),
+    ("中村", "nakamura"),
+    ("小林", "kobayashi"),
+    ("加藤", "kato"),
+    ("吉田", "yoshida"),
+    ("山田", "yamada"),
+    ("佐々木", "sasaki"),
+    ("山口", "yamaguchi"),
+    ("松本", "matsumoto"),
+    ("井上", "inoue"),
+    ("木村", "kimura"),
+    ("林", "hayashi"),
+    ("斎藤", "saito"),
+    ("清水", "shimizu"),
+    ("山崎", "yamazaki"),
+    ("森", "mori"),
+    ("池田", "ikeda"),
+    ("橋本", "hashimoto"),
+    ("阿部", "abe"),
+    ("石川", "ishikawa"),
+    ("山下", "yamashita"),
+    ("中島", "nakajima"),
+    ("石井", "ishii"),
+    ("小川", "ogawa"),
+    ("前田", "maeda"),
+    ("岡田", "okada"),
+    ("長谷川", "hasegawa"),
+    ("藤田", "fujita"),
+    ("後藤", "goto"),
+    ("近藤", "kondo"),
+    ("村上", "murakami"),
+    ("遠藤", "endo"),
+    ("青木", "aoki"),
+    ("坂本", "sakamoto"),
+];
+
+/// Given names (kanji, romaji) of the bench users.
+const BENCH_GIVEN: [(&str, &str); 30] = [
+    ("翔太", "shota"),
+    ("蓮", "ren"),
+    ("大翔", "hiroto"),
+    ("陽斗", "haruto"),
+    ("健一", "kenichi"),
+    ("誠", "makoto"),
+    ("浩二", "koji"),
+    ("直樹", "naoki"),
+    ("拓也", "takuya"),
+    ("隆", "takashi"),
+    ("和也", "kazuya"),
+    ("修", "osamu"),
+    ("聡", "satoshi"),
+    ("亮", "ryo"),
+    ("大輔", "daisuke"),
+    ("陽菜", "hina"),
+    ("結衣", "yui"),
+    ("美咲", "misaki"),
+    ("葵", "aoi"),
+    ("さくら", "sakura"),
+    ("恵子", "keiko"),
+    ("裕子", "yuko"),
+    ("由美", "yumi"),
+    ("真由美", "mayumi"),
+    ("智子", "tomoko"),
+    ("直美", "naomi"),
+    ("久美子", "kumiko"),
+    ("明美", "akemi"),
+    ("彩", "aya"),
+    ("舞", "mai"),
+];
+
+/// One user of the benchmark company.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenchUser {
+    pub login_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    /// 電子証明書方式 (未発行: no certificate is issued) rather than ID・パスワード方式.
+    pub certificate: bool,
+    pub must_change_password: bool,
+    pub locked: bool,
+    pub stopped: bool,
+    pub view_all_history: bool,
+    pub duties: Duties,
+    pub auth: [AuthState; 3],
+}
+
+/// The `count` users of the benchmark company, the same for every reset: first
+/// [`BENCH_ADMIN`], then users named from common Japanese names (ログインID
+/// `<family><4 digits>`), about one in ten an administrator, with every duty, some stopped,
+/// locked, to change their password at the next login or certificate users without a
+/// certificate yet.
+pub fn bench_users(count: usize) -> Vec<BenchUser> {
+    const AUTH: [AuthState; 3] = [
+        AuthState::Active,
+        AuthState::Suspended,
+        AuthState::Unregistered,
+    ];
+    (0..count)
+        .map(|i| {
+            if i == 0 {
+                return BenchUser {
+                    login_id: BENCH_ADMIN.into(),
+                    name: BENCH_ADMIN_NAME.into(),
+                    email: "bench.admin@example.co.jp".into(),
+                    role: Role::Admin,
+                    certificate: false,
+                    must_change_password: false,
+                    locked: false,
+                    stopped: false,
+                    view_all_history: true,
+                    duties: Duties::Full,
+                    auth: [AuthState::Active; 3],
+                };
+            }
+            let (family, family_r) = BENCH_FAMILY[i % BENCH_FAMILY.len()];
+            let (given, given_r) =
+                BENCH_GIVEN[(i / BENCH_FAMILY.len() + i * 7) % BENCH_GIVEN.len()];
+            let role = if i % 10 == 0 {
+                Role::Admin
+            } else {
+                Role::General
+            };
+            let duties = match role {
+                Role::Master | Role::Admin => Duties::Full,
+                Role::General => [
+                    Duties::Clerk,
+                    Duties::Approver,
+                    Duties::Payroll,
+                    Duties::Viewer,
+                    Duties::Clerk,
+                ][i % 5],
+            };
+            let family_id: String = family_r.chars().take(8).collect();
+            BenchUser {
+                login_id: format!("{family_id}{i:04}"),
+                name: format!("{family}　{given}"),
+                email: format!("{given_r}.{family_r}{i:04}@example.co.jp"),
+                role,
+                certificate: i % 3 == 0,
+                must_change_password: i % 40 == 3,
+                locked: i % 50 == 13,
+                stopped: i % 50 == 27,
+                view_all_history: i % 25 == 0,
+                duties,
+                auth: [AUTH[i % 3], AUTH[(i / 3) % 3], AUTH[(i / 9) % 3]],
+            }
+        })
+        .collect()
+}
+
+/// Add the [`bench_users`] (`count`) and [`BENCH_HISTORY_ROWS`] operation-log rows of
+/// theirs over the last [`HISTORY_DAYS`] days to a database [`seed`] filled, with the same
+/// inserts and rules as the demo users. For the benchmark only (a 1,000-user company).
+pub fn seed_bench(c: &mut Connection, count: usize) -> Result<(), SeedError> {
+    use kanri_contract::history::{business, operations as op};
+    let now = now();
+    let tx = c.transaction()?;
+    let login_hash = passwords::hash(DEMO_PASSWORD);
+    let confirm_hash = passwords::hash(DEMO_CONFIRM_PASSWORD);
+    let bench = bench_users(count);
+    let mut ids = Vec::with_capacity(bench.len());
+    for (i, u) in bench.iter().enumerate() {
+        let created = now - (300 - (i % 290) as i64) * DAY;
+        tx.execute(
+            INSERT_USER,
+            params![
+                u.login_id,
+                u.name,
+                u.email,
+                role_to_db(u.role),
+                if u.certificate {
+                    "certificate"
+                } else {
+                    "password"
+                },
+                login_hash,
+                confirm_hash,
+                u.must_change_password,
+                if u.locked {
+                    crate::users::MAX_FAILED_ATTEMPTS
+                } else {
+                    0
+                },
+                u.locked,
+                u.stopped,
+                u.view_all_history,
+                created,
+                enum_to_db(&u.auth[0]),
+                enum_to_db(&u.auth[1]),
+                enum_to_db(&u.auth[2]),
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        ids.push(id);
+        users::set_rights_accounts_limits(
+            &tx,
+            id,
+            &rights_under_contract(u.duties, u.view_all_history),
+            &u.duties.accounts(),
+            &limits_under_contract(u.duties),
+        )?;
+    }
+    let today_start = Date::of_unix(now).start_unix();
+    let mut rng = Lcg(0x6265_6e63_6832_3032);
+    let mut st = tx.prepare(
+        "INSERT INTO operation_log (at, user_id, login_id, user_name, business, operation, result, detail) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let rows = if bench.is_empty() {
+        0
+    } else {
+        BENCH_HISTORY_ROWS
+    };
+    for _ in 0..rows {
+        let k = rng.below(bench.len() as u32) as usize;
+        let u = &bench[k];
+        let at = past_time(&mut rng, today_start, 1..=HISTORY_DAYS);
+        let login = if u.certificate {
+            op::CERTIFICATE_LOGIN
+        } else {
+            op::PASSWORD_LOGIN
+        };
+        let (business, operation, ok, detail) = match rng.below(10) {
+            0..=4 => (business::LOGIN, login, true, String::new()),
+            5..=7 => (business::LOGIN, op::LOGOUT, true, String::new()),
+            8 => (
+                business::LOGIN,
+                op::LOGIN,
+                false,
+                "ログインパスワード誤り".to_owned(),
+            ),
+            _ => (
+                business::USER_ADMIN,
+                op::PASSWORD_CHANGE,
+                true,
+                "ログインパスワード".to_owned(),
+            ),
+        };
+        st.execute(params![
+            at,
+            ids[k],
+            u.login_id,
+            u.name,
+            business,
+            operation,
+            if ok { "正常" } else { "異常" },
+            detail
+        ])?;
+    }
+    drop(st);
+    tx.commit()?;
     Ok(())
 }
 
