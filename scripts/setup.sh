@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there at the
 # right version: Debian packages (Chromium, fonts, poppler), the wasm target, Trunk,
-# wasm-bindgen-cli (the exact version in Cargo.lock), and the npm packages of end2end/
+# wasm-bindgen-cli (the exact version in Cargo.lock), wasm-split-cli, and the npm packages of end2end/
 # (Playwright, axe-core, binaryen's wasm-opt). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION"; then
   echo "setup: cargo install wasm-bindgen-cli $WB_VERSION"
   # Not --locked: its lock file names a crate version the registry lacks (TOOLCHAIN.md).
   cargo install wasm-bindgen-cli --version "=$WB_VERSION"
+fi
+
+# wasm-split-cli cuts the SPA into lazily loaded parts (scripts/build-spa.sh).
+WASM_SPLIT_VERSION=0.2.4
+# (It has no --version: cargo's list of installed packages tells.)
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+  || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  echo "setup: cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ] \

@@ -1,4 +1,11 @@
 //! Every screen's route, declared in one place.
+//!
+//! The first download holds only what the login screen and the screens of a session's end
+//! need (ログイン, ログアウト, セッションタイムアウト, not found). Every other screen, and the
+//! frame around them, is a [`Lazy`] route: `scripts/build-spa.sh` cuts each one out into its
+//! own WebAssembly part (code two parts share goes into a shared chunk), fetched the first
+//! time the screen is shown. [`preload_logged_in_frame`] fetches the frame and ホーム early,
+//! [`preload_all_screens`] the other screens' parts in the background once the frame is up.
 
 use crate::components::frame::AppFrame;
 use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
@@ -27,6 +34,7 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Routes};
 use leptos_router::path;
+use leptos_router::{lazy_route, Lazy, LazyRoute};
 
 /// The URL of each screen. Links use these, never string literals.
 pub mod paths {
@@ -176,47 +184,701 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage />
             <Route path=path!("/logged-out") view=LoggedOutPage />
             <Route path=path!("/timed-out") view=TimedOutPage />
-            <Route path=path!("/help/:id") view=HelpPage />
-            <Route path=path!("/certificate/refused") view=CertificateRefusedPage />
-            <ParentRoute path=path!("") view=AppFrame>
-                <Route path=path!("/home") view=HomePage />
-                <Route path=path!("/certificate/renewal") view=CertificateRenewalPage />
-                <Route path=path!("/admin") view=BusinessSelectPage />
-                <Route path=path!("/admin/users") view=UserTasksPage />
-                <Route path=path!("/admin/users/password") view=PasswordChangePage />
-                <Route path=path!("/admin/users/password/done") view=PasswordChangedPage />
-                <Route path=path!("/admin/users/list") view=UserListPage />
-                <Route path=path!("/admin/users/u/:login_id") view=UserViewPage />
-                <Route path=path!("/admin/users/u/:login_id/delete") view=UserDeletePage />
-                <Route path=path!("/admin/users/u/:login_id/delete/done") view=UserDeletedPage />
-                <Route path=path!("/admin/users/new/basic") view=|| view! { <UserBasicsPage change=false /> } />
-                <Route path=path!("/admin/users/new/rights") view=|| view! { <UserRightsPage change=false /> } />
-                <Route path=path!("/admin/users/new/accounts") view=|| view! { <UserAccountsPage change=false /> } />
-                <Route path=path!("/admin/users/new/confirm") view=|| view! { <UserConfirmPage change=false /> } />
-                <Route path=path!("/admin/users/new/done") view=|| view! { <UserDonePage change=false /> } />
-                <Route path=path!("/admin/users/u/:login_id/edit/basic") view=|| view! { <UserBasicsPage change=true /> } />
-                <Route path=path!("/admin/users/u/:login_id/edit/rights") view=|| view! { <UserRightsPage change=true /> } />
-                <Route path=path!("/admin/users/u/:login_id/edit/accounts") view=|| view! { <UserAccountsPage change=true /> } />
-                <Route path=path!("/admin/users/u/:login_id/edit/confirm") view=|| view! { <UserConfirmPage change=true /> } />
-                <Route path=path!("/admin/users/u/:login_id/edit/done") view=|| view! { <UserDonePage change=true /> } />
-                <Route path=path!("/admin/users/certificates") view=CertRevokeListPage />
-                <Route path=path!("/admin/users/certificates/:login_id") view=CertRevokeConfirmPage />
-                <Route path=path!("/admin/users/certificates/:login_id/done") view=CertRevokedPage />
-                <Route path=path!("/admin/users/status/:task") view=StatusListPage />
-                <Route path=path!("/admin/users/status/:task/confirm") view=StatusConfirmPage />
-                <Route path=path!("/admin/users/status/:task/done") view=StatusDonePage />
-                <Route path=path!("/admin/company") view=CompanyTasksPage />
-                <Route path=path!("/admin/company/info") view=CompanyViewPage />
-                <Route path=path!("/admin/company/info/edit") view=CompanyEditPage />
-                <Route path=path!("/admin/company/info/edit/confirm") view=CompanyConfirmPage />
-                <Route path=path!("/admin/company/info/edit/done") view=CompanyDonePage />
-                <Route path=path!("/admin/company/fees/:table") view=FeeViewPage />
-                <Route path=path!("/admin/company/fees/:table/edit") view=FeeEditPage />
-                <Route path=path!("/admin/company/fees/:table/confirm") view=FeeConfirmPage />
-                <Route path=path!("/admin/company/fees/:table/done") view=FeeDonePage />
-                <Route path=path!("/admin/history") view=HistoryPage />
+            <Route path=path!("/help/:id") view={Lazy::<HelpRoute>::new()} />
+            <Route path=path!("/certificate/refused") view={Lazy::<CertificateRefusedRoute>::new()} />
+            <ParentRoute path=path!("") view={Lazy::<AppFrameRoute>::new()}>
+                <Route path=path!("/home") view={Lazy::<HomeRoute>::new()} />
+                <Route path=path!("/certificate/renewal") view={Lazy::<CertificateRenewalRoute>::new()} />
+                <Route path=path!("/admin") view={Lazy::<BusinessSelectRoute>::new()} />
+                <Route path=path!("/admin/users") view={Lazy::<UserTasksRoute>::new()} />
+                <Route path=path!("/admin/users/password") view={Lazy::<PasswordChangeRoute>::new()} />
+                <Route path=path!("/admin/users/password/done") view={Lazy::<PasswordChangedRoute>::new()} />
+                <Route path=path!("/admin/users/list") view={Lazy::<UserListRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id") view={Lazy::<UserViewRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/delete") view={Lazy::<UserDeleteRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/delete/done") view={Lazy::<UserDeletedRoute>::new()} />
+                <Route path=path!("/admin/users/new/basic") view={Lazy::<UserBasicsNewRoute>::new()} />
+                <Route path=path!("/admin/users/new/rights") view={Lazy::<UserRightsNewRoute>::new()} />
+                <Route path=path!("/admin/users/new/accounts") view={Lazy::<UserAccountsNewRoute>::new()} />
+                <Route path=path!("/admin/users/new/confirm") view={Lazy::<UserConfirmNewRoute>::new()} />
+                <Route path=path!("/admin/users/new/done") view={Lazy::<UserDoneNewRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/edit/basic") view={Lazy::<UserBasicsChangeRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/edit/rights") view={Lazy::<UserRightsChangeRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/edit/accounts") view={Lazy::<UserAccountsChangeRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/edit/confirm") view={Lazy::<UserConfirmChangeRoute>::new()} />
+                <Route path=path!("/admin/users/u/:login_id/edit/done") view={Lazy::<UserDoneChangeRoute>::new()} />
+                <Route path=path!("/admin/users/certificates") view={Lazy::<CertRevokeListRoute>::new()} />
+                <Route path=path!("/admin/users/certificates/:login_id") view={Lazy::<CertRevokeConfirmRoute>::new()} />
+                <Route path=path!("/admin/users/certificates/:login_id/done") view={Lazy::<CertRevokedRoute>::new()} />
+                <Route path=path!("/admin/users/status/:task") view={Lazy::<StatusListRoute>::new()} />
+                <Route path=path!("/admin/users/status/:task/confirm") view={Lazy::<StatusConfirmRoute>::new()} />
+                <Route path=path!("/admin/users/status/:task/done") view={Lazy::<StatusDoneRoute>::new()} />
+                <Route path=path!("/admin/company") view={Lazy::<CompanyTasksRoute>::new()} />
+                <Route path=path!("/admin/company/info") view={Lazy::<CompanyViewRoute>::new()} />
+                <Route path=path!("/admin/company/info/edit") view={Lazy::<CompanyEditRoute>::new()} />
+                <Route path=path!("/admin/company/info/edit/confirm") view={Lazy::<CompanyConfirmRoute>::new()} />
+                <Route path=path!("/admin/company/info/edit/done") view={Lazy::<CompanyDoneRoute>::new()} />
+                <Route path=path!("/admin/company/fees/:table") view={Lazy::<FeeViewRoute>::new()} />
+                <Route path=path!("/admin/company/fees/:table/edit") view={Lazy::<FeeEditRoute>::new()} />
+                <Route path=path!("/admin/company/fees/:table/confirm") view={Lazy::<FeeConfirmRoute>::new()} />
+                <Route path=path!("/admin/company/fees/:table/done") view={Lazy::<FeeDoneRoute>::new()} />
+                <Route path=path!("/admin/history") view={Lazy::<HistoryRoute>::new()} />
             </ParentRoute>
         </Routes>
+    }
+}
+
+/// The frame of every screen after login (`AppFrame`).
+pub struct AppFrameRoute;
+
+#[lazy_route]
+impl LazyRoute for AppFrameRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <AppFrame /> }.into_any()
+    }
+}
+
+/// `HelpPage`.
+pub struct HelpRoute;
+
+#[lazy_route]
+impl LazyRoute for HelpRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <HelpPage /> }.into_any()
+    }
+}
+
+/// `CertificateRefusedPage`.
+pub struct CertificateRefusedRoute;
+
+#[lazy_route]
+impl LazyRoute for CertificateRefusedRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CertificateRefusedPage /> }.into_any()
+    }
+}
+
+/// Starts fetching the parts a login needs next (the frame and ホーム), once per page
+/// load: called when the user starts on the login form, so the first download stays
+/// what the login screen needs and the screen after 「ログイン」 does not wait for them.
+pub fn preload_logged_in_frame() {
+    thread_local! {
+        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        AppFrameRoute::preload().await;
+        HomeRoute::preload().await;
+    });
+}
+
+/// Fetches, in the background and one after another, the parts of every screen of the
+/// logged-in frame, once per page load: called when the frame is first shown, so that
+/// after login no screen waits for its part (the first download stays the login
+/// screen's; a part already fetched is not fetched again).
+pub fn preload_all_screens() {
+    thread_local! {
+        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        CertificateRenewalRoute::preload().await;
+        BusinessSelectRoute::preload().await;
+        UserTasksRoute::preload().await;
+        PasswordChangeRoute::preload().await;
+        PasswordChangedRoute::preload().await;
+        UserListRoute::preload().await;
+        UserViewRoute::preload().await;
+        UserDeleteRoute::preload().await;
+        UserDeletedRoute::preload().await;
+        UserBasicsNewRoute::preload().await;
+        UserRightsNewRoute::preload().await;
+        UserAccountsNewRoute::preload().await;
+        UserConfirmNewRoute::preload().await;
+        UserDoneNewRoute::preload().await;
+        UserBasicsChangeRoute::preload().await;
+        UserRightsChangeRoute::preload().await;
+        UserAccountsChangeRoute::preload().await;
+        UserConfirmChangeRoute::preload().await;
+        UserDoneChangeRoute::preload().await;
+        CertRevokeListRoute::preload().await;
+        CertRevokeConfirmRoute::preload().await;
+        CertRevokedRoute::preload().await;
+        StatusListRoute::preload().await;
+        StatusConfirmRoute::preload().await;
+        StatusDoneRoute::preload().await;
+        CompanyTasksRoute::preload().await;
+        CompanyViewRoute::preload().await;
+        CompanyEditRoute::preload().await;
+        CompanyConfirmRoute::preload().await;
+        CompanyDoneRoute::preload().await;
+        FeeViewRoute::preload().await;
+        FeeEditRoute::preload().await;
+        FeeConfirmRoute::preload().await;
+        FeeDoneRoute::preload().await;
+        HistoryRoute::preload().await;
+    });
+}
+
+// Every screen of the logged-in frame is split out of the first download (see the module
+// documentation): the wrappers below are the split points, one per route.
+
+/// `HomePage`.
+pub struct HomeRoute;
+
+#[lazy_route]
+impl LazyRoute for HomeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <HomePage /> }.into_any()
+    }
+}
+
+/// `CertificateRenewalPage`.
+pub struct CertificateRenewalRoute;
+
+#[lazy_route]
+impl LazyRoute for CertificateRenewalRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CertificateRenewalPage /> }.into_any()
+    }
+}
+
+/// `BusinessSelectPage`.
+pub struct BusinessSelectRoute;
+
+#[lazy_route]
+impl LazyRoute for BusinessSelectRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <BusinessSelectPage /> }.into_any()
+    }
+}
+
+/// `UserTasksPage`.
+pub struct UserTasksRoute;
+
+#[lazy_route]
+impl LazyRoute for UserTasksRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserTasksPage /> }.into_any()
+    }
+}
+
+/// `PasswordChangePage`.
+pub struct PasswordChangeRoute;
+
+#[lazy_route]
+impl LazyRoute for PasswordChangeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <PasswordChangePage /> }.into_any()
+    }
+}
+
+/// `PasswordChangedPage`.
+pub struct PasswordChangedRoute;
+
+#[lazy_route]
+impl LazyRoute for PasswordChangedRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <PasswordChangedPage /> }.into_any()
+    }
+}
+
+/// `UserListPage`.
+pub struct UserListRoute;
+
+#[lazy_route]
+impl LazyRoute for UserListRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserListPage /> }.into_any()
+    }
+}
+
+/// `UserViewPage`.
+pub struct UserViewRoute;
+
+#[lazy_route]
+impl LazyRoute for UserViewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserViewPage /> }.into_any()
+    }
+}
+
+/// `UserDeletePage`.
+pub struct UserDeleteRoute;
+
+#[lazy_route]
+impl LazyRoute for UserDeleteRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserDeletePage /> }.into_any()
+    }
+}
+
+/// `UserDeletedPage`.
+pub struct UserDeletedRoute;
+
+#[lazy_route]
+impl LazyRoute for UserDeletedRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserDeletedPage /> }.into_any()
+    }
+}
+
+/// `UserBasicsPage` (利用者登録).
+pub struct UserBasicsNewRoute;
+
+#[lazy_route]
+impl LazyRoute for UserBasicsNewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserBasicsPage change=false /> }.into_any()
+    }
+}
+
+/// `UserRightsPage` (利用者登録).
+pub struct UserRightsNewRoute;
+
+#[lazy_route]
+impl LazyRoute for UserRightsNewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserRightsPage change=false /> }.into_any()
+    }
+}
+
+/// `UserAccountsPage` (利用者登録).
+pub struct UserAccountsNewRoute;
+
+#[lazy_route]
+impl LazyRoute for UserAccountsNewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserAccountsPage change=false /> }.into_any()
+    }
+}
+
+/// `UserConfirmPage` (利用者登録).
+pub struct UserConfirmNewRoute;
+
+#[lazy_route]
+impl LazyRoute for UserConfirmNewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserConfirmPage change=false /> }.into_any()
+    }
+}
+
+/// `UserDonePage` (利用者登録).
+pub struct UserDoneNewRoute;
+
+#[lazy_route]
+impl LazyRoute for UserDoneNewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserDonePage change=false /> }.into_any()
+    }
+}
+
+/// `UserBasicsPage` (利用者変更).
+pub struct UserBasicsChangeRoute;
+
+#[lazy_route]
+impl LazyRoute for UserBasicsChangeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserBasicsPage change=true /> }.into_any()
+    }
+}
+
+/// `UserRightsPage` (利用者変更).
+pub struct UserRightsChangeRoute;
+
+#[lazy_route]
+impl LazyRoute for UserRightsChangeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserRightsPage change=true /> }.into_any()
+    }
+}
+
+/// `UserAccountsPage` (利用者変更).
+pub struct UserAccountsChangeRoute;
+
+#[lazy_route]
+impl LazyRoute for UserAccountsChangeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserAccountsPage change=true /> }.into_any()
+    }
+}
+
+/// `UserConfirmPage` (利用者変更).
+pub struct UserConfirmChangeRoute;
+
+#[lazy_route]
+impl LazyRoute for UserConfirmChangeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserConfirmPage change=true /> }.into_any()
+    }
+}
+
+/// `UserDonePage` (利用者変更).
+pub struct UserDoneChangeRoute;
+
+#[lazy_route]
+impl LazyRoute for UserDoneChangeRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <UserDonePage change=true /> }.into_any()
+    }
+}
+
+/// `CertRevokeListPage`.
+pub struct CertRevokeListRoute;
+
+#[lazy_route]
+impl LazyRoute for CertRevokeListRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CertRevokeListPage /> }.into_any()
+    }
+}
+
+/// `CertRevokeConfirmPage`.
+pub struct CertRevokeConfirmRoute;
+
+#[lazy_route]
+impl LazyRoute for CertRevokeConfirmRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CertRevokeConfirmPage /> }.into_any()
+    }
+}
+
+/// `CertRevokedPage`.
+pub struct CertRevokedRoute;
+
+#[lazy_route]
+impl LazyRoute for CertRevokedRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CertRevokedPage /> }.into_any()
+    }
+}
+
+/// `StatusListPage`.
+pub struct StatusListRoute;
+
+#[lazy_route]
+impl LazyRoute for StatusListRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <StatusListPage /> }.into_any()
+    }
+}
+
+/// `StatusConfirmPage`.
+pub struct StatusConfirmRoute;
+
+#[lazy_route]
+impl LazyRoute for StatusConfirmRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <StatusConfirmPage /> }.into_any()
+    }
+}
+
+/// `StatusDonePage`.
+pub struct StatusDoneRoute;
+
+#[lazy_route]
+impl LazyRoute for StatusDoneRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <StatusDonePage /> }.into_any()
+    }
+}
+
+/// `CompanyTasksPage`.
+pub struct CompanyTasksRoute;
+
+#[lazy_route]
+impl LazyRoute for CompanyTasksRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CompanyTasksPage /> }.into_any()
+    }
+}
+
+/// `CompanyViewPage`.
+pub struct CompanyViewRoute;
+
+#[lazy_route]
+impl LazyRoute for CompanyViewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CompanyViewPage /> }.into_any()
+    }
+}
+
+/// `CompanyEditPage`.
+pub struct CompanyEditRoute;
+
+#[lazy_route]
+impl LazyRoute for CompanyEditRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CompanyEditPage /> }.into_any()
+    }
+}
+
+/// `CompanyConfirmPage`.
+pub struct CompanyConfirmRoute;
+
+#[lazy_route]
+impl LazyRoute for CompanyConfirmRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CompanyConfirmPage /> }.into_any()
+    }
+}
+
+/// `CompanyDonePage`.
+pub struct CompanyDoneRoute;
+
+#[lazy_route]
+impl LazyRoute for CompanyDoneRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <CompanyDonePage /> }.into_any()
+    }
+}
+
+/// `FeeViewPage`.
+pub struct FeeViewRoute;
+
+#[lazy_route]
+impl LazyRoute for FeeViewRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <FeeViewPage /> }.into_any()
+    }
+}
+
+/// `FeeEditPage`.
+pub struct FeeEditRoute;
+
+#[lazy_route]
+impl LazyRoute for FeeEditRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <FeeEditPage /> }.into_any()
+    }
+}
+
+/// `FeeConfirmPage`.
+pub struct FeeConfirmRoute;
+
+#[lazy_route]
+impl LazyRoute for FeeConfirmRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <FeeConfirmPage /> }.into_any()
+    }
+}
+
+/// `FeeDonePage`.
+pub struct FeeDoneRoute;
+
+#[lazy_route]
+impl LazyRoute for FeeDoneRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <FeeDonePage /> }.into_any()
+    }
+}
+
+/// `HistoryPage`.
+pub struct HistoryRoute;
+
+#[lazy_route]
+impl LazyRoute for HistoryRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <HistoryPage /> }.into_any()
     }
 }
 

@@ -51,6 +51,7 @@ test.describe('管理者 (master01) が利用者 (user04) の電子証明書を�
       await wizard.executeWith();
       await frame.expectScreen('証明書失効結果', 'BRSK020');
       await expect(page.getByRole('main')).toContainText('失効済み');
+      await expectAccessibleAtEverySize(page, '証明書失効結果');
       // 印刷: whose certificate was revoked, and when.
       const pdf = await printAndCapture(page, testInfo, '証明書失効結果');
       expectPrintout(pdf, { title: '証明書失効結果', screenId: 'BRSK020', operator: '港　太郎（master01）' });
@@ -86,8 +87,8 @@ test.describe('管理者 (master01) が利用者 (user04) の電子証明書を�
     await users.open('変更', 'user04');
     await frame.expectScreen('利用者変更[基本情報]', 'BRSK012');
     await page.getByRole('radio', { name: '現在の電子証明書を失効し、再発行する' }).check();
-    await wizard.next.click();
-    await wizard.next.click();
+    await wizard.nextStep();
+    await wizard.nextStep();
     await wizard.next.click();
     await frame.expectScreen('利用者変更確認', 'BRSK015');
     await expect(wizard.summaryRow('利用者基本情報', '電子証明書の取扱い')).toContainText('現在の電子証明書を失効し、再発行する');

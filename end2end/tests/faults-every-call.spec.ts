@@ -194,8 +194,8 @@ test('利用者管理の変更（PUT・DELETE /api/users/{id}, 証明書失効, 
   await list.open('変更', 'user08');
   await frame.expectScreen('利用者変更[基本情報]', 'BRSK012');
   await wizard.field('利用者名').fill('小林　誠二');
-  await wizard.next.click();
-  await wizard.next.click();
+  await wizard.nextStep();
+  await wizard.nextStep();
   await wizard.next.click();
   await frame.expectScreen('利用者変更確認', 'BRSK015');
   {

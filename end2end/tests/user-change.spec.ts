@@ -72,8 +72,8 @@ test('利用者の権限と限度額を変更すると、確認と結果で変�
   // Changing nothing is refused before it is sent.
   await list.goto();
   await list.open('変更', 'user01');
-  await wizard.next.click();
-  await wizard.next.click();
+  await wizard.nextStep();
+  await wizard.nextStep();
   await wizard.next.click();
   await frame.expectScreen('利用者変更確認', 'BRSK015');
   await expect(page.getByText('変更内容がありません')).toBeVisible();

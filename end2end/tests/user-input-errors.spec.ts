@@ -124,8 +124,8 @@ test('限度額と口座の誤り、使用済みのログインID、誤った確
   await expect(wizard.field('利用者名')).toHaveValue('重複　確認');
   await wizard.field('ログインID').fill('choufuku1');
   await wizard.field('ログインID（確認のため再入力）').fill('choufuku1');
-  await wizard.next.click();
-  await wizard.next.click();
+  await wizard.nextStep();
+  await wizard.nextStep();
   await wizard.next.click();
   await frame.expectScreen('利用者登録確認', 'BRSK009');
   await wizard.executeWith();
@@ -165,7 +165,7 @@ test('「実行」をダブルクリックしても利用者は1人だけ登録�
   await list.goto();
   await list.button('新規登録').click();
   await wizard.fillBasics({ loginId: 'double01', password: 'Start2026', confirmPassword: 'Kakunin26', name: '二重　送信', email: 'double@example.co.jp' });
-  await wizard.next.click();
+  await wizard.nextStep();
   await wizard.next.click();
   await wizard.account(/^本店営業部\(001\) 普通 1234567/).check();
   for (const b of ['振込振替', '総合振込', '給与振込', '賞与振込']) await wizard.limit(b).fill('1000');

@@ -77,7 +77,7 @@ test('管理者が5つの手順で利用者を登録して一覧で確認し、�
   await expect(wizard.field('ログインID')).toHaveValue('tanaka26');
   await expect(wizard.field('利用者名')).toHaveValue('田中　花子');
   await expect(wizard.group('ログインパスワード').getByLabel(/^ログインパスワード\s*必須$/)).toHaveValue('Start2026');
-  await wizard.next.click();
+  await wizard.nextStep();
   await wizard.next.click();
   await frame.expectScreen('利用者登録[口座]', 'BRSK008');
   await expect(wizard.limit('賞与振込')).toHaveValue(/^3,?000,?000$/);

@@ -250,7 +250,7 @@ pub fn LoginPage() -> impl IntoView {
                                     </Notice>
                                 })}
                                 <ErrorSummary items=summary />
-                                <form novalidate on:submit=move |ev| on_submit(ev, mode) aria-labelledby="auth-items">
+                                <form novalidate on:submit=move |ev| on_submit(ev, mode) on:focusin=move |_| crate::routes::preload_logged_in_frame() aria-labelledby="auth-items">
                                     <section class="panel">
                                         <h2 id="auth-items">"認証項目"</h2>
                                         {(mode != Mode::Certificate).then(|| view! {

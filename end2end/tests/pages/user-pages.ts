@@ -68,6 +68,18 @@ export class UserWizard {
     return requiredField(this.page, label);
   }
 
+  /**
+   * 「次へ」, then waits until the next step's screen is shown. A step's screen may still be
+   * fetching its part of the app when the click returns (the previous step stays on screen
+   * meanwhile), so a second 「次へ」 right away would press the previous step's button again.
+   */
+  async nextStep() {
+    const title = this.page.getByRole('heading', { level: 1 });
+    const before = (await title.textContent()) ?? '';
+    await this.next.click();
+    await expect(title).not.toHaveText(before);
+  }
+
   group(name: string) {
     return this.page.getByRole('group', { name, exact: true });
   }
