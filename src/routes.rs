@@ -4,8 +4,7 @@
 //! need (ログイン, ログアウト, セッションタイムアウト, not found). Every other screen, and the
 //! frame around them, is a [`Lazy`] route: `scripts/build-spa.sh` cuts each one out into its
 //! own WebAssembly part (code two parts share goes into a shared chunk), fetched the first
-//! time the screen is shown. [`preload_logged_in_frame`] fetches the frame and ホーム early,
-//! [`preload_all_screens`] the other screens' parts in the background once the frame is up.
+//! time the screen is shown. [`preload_logged_in_frame`] fetches the frame and ホーム early.
 
 use crate::components::frame::AppFrame;
 use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
@@ -286,56 +285,6 @@ pub fn preload_logged_in_frame() {
     leptos::task::spawn_local(async {
         AppFrameRoute::preload().await;
         HomeRoute::preload().await;
-    });
-}
-
-/// Fetches, in the background and one after another, the parts of every screen of the
-/// logged-in frame, once per page load: called when the frame is first shown, so that
-/// after login no screen waits for its part (the first download stays the login
-/// screen's; a part already fetched is not fetched again).
-pub fn preload_all_screens() {
-    thread_local! {
-        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if STARTED.with(|s| s.replace(true)) {
-        return;
-    }
-    leptos::task::spawn_local(async {
-        CertificateRenewalRoute::preload().await;
-        BusinessSelectRoute::preload().await;
-        UserTasksRoute::preload().await;
-        PasswordChangeRoute::preload().await;
-        PasswordChangedRoute::preload().await;
-        UserListRoute::preload().await;
-        UserViewRoute::preload().await;
-        UserDeleteRoute::preload().await;
-        UserDeletedRoute::preload().await;
-        UserBasicsNewRoute::preload().await;
-        UserRightsNewRoute::preload().await;
-        UserAccountsNewRoute::preload().await;
-        UserConfirmNewRoute::preload().await;
-        UserDoneNewRoute::preload().await;
-        UserBasicsChangeRoute::preload().await;
-        UserRightsChangeRoute::preload().await;
-        UserAccountsChangeRoute::preload().await;
-        UserConfirmChangeRoute::preload().await;
-        UserDoneChangeRoute::preload().await;
-        CertRevokeListRoute::preload().await;
-        CertRevokeConfirmRoute::preload().await;
-        CertRevokedRoute::preload().await;
-        StatusListRoute::preload().await;
-        StatusConfirmRoute::preload().await;
-        StatusDoneRoute::preload().await;
-        CompanyTasksRoute::preload().await;
-        CompanyViewRoute::preload().await;
-        CompanyEditRoute::preload().await;
-        CompanyConfirmRoute::preload().await;
-        CompanyDoneRoute::preload().await;
-        FeeViewRoute::preload().await;
-        FeeEditRoute::preload().await;
-        FeeConfirmRoute::preload().await;
-        FeeDoneRoute::preload().await;
-        HistoryRoute::preload().await;
     });
 }
 

@@ -225,7 +225,6 @@ pub fn MainArea(
 /// loading line, then the login screen). Holds the idle warning dialog.
 #[component]
 pub fn AppFrame() -> impl IntoView {
-    crate::routes::preload_all_screens();
     let auth = use_auth();
     let location = use_location();
     let navigate = use_navigate();
