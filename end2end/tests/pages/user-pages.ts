@@ -74,10 +74,11 @@ export class UserWizard {
    * meanwhile), so a second 「次へ」 right away would press the previous step's button again.
    */
   async nextStep() {
-    const title = this.page.getByRole('heading', { level: 1 });
-    const before = (await title.textContent()) ?? '';
+    // The title bar follows the URL at once, before the step's own view is in place: wait
+    // until this step's button itself is gone.
+    const button = await this.next.elementHandle();
     await this.next.click();
-    await expect(title).not.toHaveText(before);
+    await button?.waitForElementState('hidden');
   }
 
   group(name: string) {
