@@ -2,7 +2,7 @@
 # Installs what building and testing need, skipping whatever is already there at the
 # right version: Debian packages (Chromium, fonts, poppler), the wasm target, Trunk,
 # wasm-bindgen-cli (the exact version in Cargo.lock), wasm-split-cli, and the npm packages of end2end/
-# (Playwright, axe-core, binaryen's wasm-opt). Safe to run again.
+# (Playwright, axe-core, binaryen's wasm-opt, esbuild). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -51,7 +51,7 @@ if ! command -v wasm-split-cli >/dev/null 2>&1 \
   cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
-if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ] \
+if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/esbuild ] \
   || ! cmp -s end2end/package-lock.json end2end/node_modules/.package-lock.json.copy 2>/dev/null; then
   echo "setup: npm ci (end2end)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)

@@ -1,10 +1,13 @@
 //! Every screen's route, declared in one place.
 //!
-//! The first download holds only what the login screen and the screens of a session's end
-//! need (ログイン, ログアウト, セッションタイムアウト, not found). Every other screen, and the
-//! frame around them, is a [`Lazy`] route: `scripts/build-spa.sh` cuts each one out into its
-//! own WebAssembly part (code two parts share goes into a shared chunk), fetched the first
-//! time the screen is shown. [`preload_logged_in_frame`] fetches the frame and ホーム early.
+//! Two tables. [`AppRoutes`], in the first download, holds the login screen, セッション
+//! タイムアウト, and one route each for ログアウト, ヘルプ, 証明書エラー, not found and the whole
+//! logged-in area ([`LoggedInArea`]). [`LoggedInRoutes`], rendered by the frame, holds the
+//! screens of that area. Every route but ログイン and セッションタイムアウト is a [`Lazy`]
+//! route: `scripts/build-spa.sh` cuts each one out into its own WebAssembly part (code two
+//! parts share goes into a shared chunk), fetched the first time the screen is shown; the
+//! inner table's matching code is in the frame's part. [`preload_logged_in_frame`] fetches
+//! the frame and ホーム early.
 
 use crate::components::frame::AppFrame;
 use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
@@ -27,13 +30,16 @@ use crate::pages::users::{
 };
 use crate::pages::{
     business_select::BusinessSelectPage, help::HelpPage, home::HomePage, logged_out::LoggedOutPage,
-    login::LoginPage, not_found::NotFoundPage, password_change::PasswordChangePage,
-    password_change::PasswordChangedPage, timed_out::TimedOutPage, user_tasks::UserTasksPage,
+    login::LoginPage, not_found::NotFoundInFrame, not_found::NotFoundPage,
+    password_change::PasswordChangePage, password_change::PasswordChangedPage,
+    timed_out::TimedOutPage, user_tasks::UserTasksPage,
 };
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Routes};
+use leptos_router::components::{Redirect, Route, Routes};
 use leptos_router::path;
-use leptos_router::{lazy_route, Lazy, LazyRoute};
+use leptos_router::{
+    lazy_route, Lazy, LazyRoute, PartialPathMatch, PathSegment, PossibleRouteMatch,
+};
 
 /// The URL of each screen. Links use these, never string literals.
 pub mod paths {
@@ -174,56 +180,103 @@ pub mod paths {
     }
 }
 
-/// The route table.
+/// The route table of the first download: the screens without login, and the logged-in
+/// area ([`LoggedInArea`]) as one route whose part holds the frame and
+/// [`LoggedInRoutes`]. Moving between two screens of the area keeps the frame; only the
+/// inner table's screen changes.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
-        <Routes fallback=NotFoundPage>
+        <Routes fallback=|| ()>
             <Route path=path!("/") view=|| view! { <Redirect path=paths::HOME /> } />
             <Route path=path!("/login") view=LoginPage />
-            <Route path=path!("/logged-out") view=LoggedOutPage />
+            <Route path=path!("/logged-out") view={Lazy::<LoggedOutRoute>::new()} />
             <Route path=path!("/timed-out") view=TimedOutPage />
             <Route path=path!("/help/:id") view={Lazy::<HelpRoute>::new()} />
             <Route path=path!("/certificate/refused") view={Lazy::<CertificateRefusedRoute>::new()} />
-            <ParentRoute path=path!("") view={Lazy::<AppFrameRoute>::new()}>
-                <Route path=path!("/home") view={Lazy::<HomeRoute>::new()} />
-                <Route path=path!("/certificate/renewal") view={Lazy::<CertificateRenewalRoute>::new()} />
-                <Route path=path!("/admin") view={Lazy::<BusinessSelectRoute>::new()} />
-                <Route path=path!("/admin/users") view={Lazy::<UserTasksRoute>::new()} />
-                <Route path=path!("/admin/users/password") view={Lazy::<PasswordChangeRoute>::new()} />
-                <Route path=path!("/admin/users/password/done") view={Lazy::<PasswordChangedRoute>::new()} />
-                <Route path=path!("/admin/users/list") view={Lazy::<UserListRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id") view={Lazy::<UserViewRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/delete") view={Lazy::<UserDeleteRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/delete/done") view={Lazy::<UserDeletedRoute>::new()} />
-                <Route path=path!("/admin/users/new/basic") view={Lazy::<UserBasicsNewRoute>::new()} />
-                <Route path=path!("/admin/users/new/rights") view={Lazy::<UserRightsNewRoute>::new()} />
-                <Route path=path!("/admin/users/new/accounts") view={Lazy::<UserAccountsNewRoute>::new()} />
-                <Route path=path!("/admin/users/new/confirm") view={Lazy::<UserConfirmNewRoute>::new()} />
-                <Route path=path!("/admin/users/new/done") view={Lazy::<UserDoneNewRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/edit/basic") view={Lazy::<UserBasicsChangeRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/edit/rights") view={Lazy::<UserRightsChangeRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/edit/accounts") view={Lazy::<UserAccountsChangeRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/edit/confirm") view={Lazy::<UserConfirmChangeRoute>::new()} />
-                <Route path=path!("/admin/users/u/:login_id/edit/done") view={Lazy::<UserDoneChangeRoute>::new()} />
-                <Route path=path!("/admin/users/certificates") view={Lazy::<CertRevokeListRoute>::new()} />
-                <Route path=path!("/admin/users/certificates/:login_id") view={Lazy::<CertRevokeConfirmRoute>::new()} />
-                <Route path=path!("/admin/users/certificates/:login_id/done") view={Lazy::<CertRevokedRoute>::new()} />
-                <Route path=path!("/admin/users/status/:task") view={Lazy::<StatusListRoute>::new()} />
-                <Route path=path!("/admin/users/status/:task/confirm") view={Lazy::<StatusConfirmRoute>::new()} />
-                <Route path=path!("/admin/users/status/:task/done") view={Lazy::<StatusDoneRoute>::new()} />
-                <Route path=path!("/admin/company") view={Lazy::<CompanyTasksRoute>::new()} />
-                <Route path=path!("/admin/company/info") view={Lazy::<CompanyViewRoute>::new()} />
-                <Route path=path!("/admin/company/info/edit") view={Lazy::<CompanyEditRoute>::new()} />
-                <Route path=path!("/admin/company/info/edit/confirm") view={Lazy::<CompanyConfirmRoute>::new()} />
-                <Route path=path!("/admin/company/info/edit/done") view={Lazy::<CompanyDoneRoute>::new()} />
-                <Route path=path!("/admin/company/fees/:table") view={Lazy::<FeeViewRoute>::new()} />
-                <Route path=path!("/admin/company/fees/:table/edit") view={Lazy::<FeeEditRoute>::new()} />
-                <Route path=path!("/admin/company/fees/:table/confirm") view={Lazy::<FeeConfirmRoute>::new()} />
-                <Route path=path!("/admin/company/fees/:table/done") view={Lazy::<FeeDoneRoute>::new()} />
-                <Route path=path!("/admin/history") view={Lazy::<HistoryRoute>::new()} />
-            </ParentRoute>
+            <Route path=LoggedInArea view={Lazy::<AppFrameRoute>::new()} />
+            // Any other URL: 「ページが見つかりません」 (last: routes match in this order).
+            <Route path=path!("/*any") view={Lazy::<NotFoundRoute>::new()} />
         </Routes>
+    }
+}
+
+/// The screens inside the frame, rendered by `AppFrame` (so this table, like the frame,
+/// is in the frame's part, not in the first download). Paths are whole paths; a path of
+/// the area that is no screen shows 「ページが見つかりません」 inside the frame.
+#[component]
+pub fn LoggedInRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundInFrame>
+        <Route path=path!("/home") view={Lazy::<HomeRoute>::new()} />
+        <Route path=path!("/certificate/renewal") view={Lazy::<CertificateRenewalRoute>::new()} />
+        <Route path=path!("/admin") view={Lazy::<BusinessSelectRoute>::new()} />
+        <Route path=path!("/admin/users") view={Lazy::<UserTasksRoute>::new()} />
+        <Route path=path!("/admin/users/password") view={Lazy::<PasswordChangeRoute>::new()} />
+        <Route path=path!("/admin/users/password/done") view={Lazy::<PasswordChangedRoute>::new()} />
+        <Route path=path!("/admin/users/list") view={Lazy::<UserListRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id") view={Lazy::<UserViewRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/delete") view={Lazy::<UserDeleteRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/delete/done") view={Lazy::<UserDeletedRoute>::new()} />
+        <Route path=path!("/admin/users/new/basic") view={Lazy::<UserBasicsNewRoute>::new()} />
+        <Route path=path!("/admin/users/new/rights") view={Lazy::<UserRightsNewRoute>::new()} />
+        <Route path=path!("/admin/users/new/accounts") view={Lazy::<UserAccountsNewRoute>::new()} />
+        <Route path=path!("/admin/users/new/confirm") view={Lazy::<UserConfirmNewRoute>::new()} />
+        <Route path=path!("/admin/users/new/done") view={Lazy::<UserDoneNewRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/edit/basic") view={Lazy::<UserBasicsChangeRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/edit/rights") view={Lazy::<UserRightsChangeRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/edit/accounts") view={Lazy::<UserAccountsChangeRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/edit/confirm") view={Lazy::<UserConfirmChangeRoute>::new()} />
+        <Route path=path!("/admin/users/u/:login_id/edit/done") view={Lazy::<UserDoneChangeRoute>::new()} />
+        <Route path=path!("/admin/users/certificates") view={Lazy::<CertRevokeListRoute>::new()} />
+        <Route path=path!("/admin/users/certificates/:login_id") view={Lazy::<CertRevokeConfirmRoute>::new()} />
+        <Route path=path!("/admin/users/certificates/:login_id/done") view={Lazy::<CertRevokedRoute>::new()} />
+        <Route path=path!("/admin/users/status/:task") view={Lazy::<StatusListRoute>::new()} />
+        <Route path=path!("/admin/users/status/:task/confirm") view={Lazy::<StatusConfirmRoute>::new()} />
+        <Route path=path!("/admin/users/status/:task/done") view={Lazy::<StatusDoneRoute>::new()} />
+        <Route path=path!("/admin/company") view={Lazy::<CompanyTasksRoute>::new()} />
+        <Route path=path!("/admin/company/info") view={Lazy::<CompanyViewRoute>::new()} />
+        <Route path=path!("/admin/company/info/edit") view={Lazy::<CompanyEditRoute>::new()} />
+        <Route path=path!("/admin/company/info/edit/confirm") view={Lazy::<CompanyConfirmRoute>::new()} />
+        <Route path=path!("/admin/company/info/edit/done") view={Lazy::<CompanyDoneRoute>::new()} />
+        <Route path=path!("/admin/company/fees/:table") view={Lazy::<FeeViewRoute>::new()} />
+        <Route path=path!("/admin/company/fees/:table/edit") view={Lazy::<FeeEditRoute>::new()} />
+        <Route path=path!("/admin/company/fees/:table/confirm") view={Lazy::<FeeConfirmRoute>::new()} />
+        <Route path=path!("/admin/company/fees/:table/done") view={Lazy::<FeeDoneRoute>::new()} />
+        <Route path=path!("/admin/history") view={Lazy::<HistoryRoute>::new()} />
+        </Routes>
+    }
+}
+
+/// The sections of the logged-in area: a path is in the area when it is one of them or
+/// lies below one (whole segments: `/administrator` is not).
+pub const LOGGED_IN_SECTIONS: [&str; 3] = [paths::HOME, paths::ADMIN, paths::CERTIFICATE_RENEWAL];
+
+/// Whether `path` (no query) belongs to the logged-in area.
+pub fn in_logged_in_area(path: &str) -> bool {
+    LOGGED_IN_SECTIONS.iter().any(|section| {
+        path.strip_prefix(section)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// The outer table's one route for the whole logged-in area: matches every path of
+/// [`LOGGED_IN_SECTIONS`] as a whole, without parameters, so that the outer router sees
+/// the same route (and keeps the frame) for every screen of the area.
+#[derive(Debug, Clone, Copy)]
+pub struct LoggedInArea;
+
+impl PossibleRouteMatch for LoggedInArea {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        in_logged_in_area(path).then(|| PartialPathMatch::new("", Vec::new(), path))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        path.push(PathSegment::Splat("screen".into()));
     }
 }
 
@@ -239,6 +292,36 @@ impl LazyRoute for AppFrameRoute {
     fn view(this: Self) -> AnyView {
         let _ = this;
         view! { <AppFrame /> }.into_any()
+    }
+}
+
+/// `LoggedOutPage` (shown once per session, after 「ログアウト」: not in the first download).
+pub struct LoggedOutRoute;
+
+#[lazy_route]
+impl LazyRoute for LoggedOutRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <LoggedOutPage /> }.into_any()
+    }
+}
+
+/// `NotFoundPage` (any URL that is no screen).
+pub struct NotFoundRoute;
+
+#[lazy_route]
+impl LazyRoute for NotFoundRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(this: Self) -> AnyView {
+        let _ = this;
+        view! { <NotFoundPage /> }.into_any()
     }
 }
 
@@ -907,6 +990,44 @@ mod tests {
         ] {
             assert_eq!(paths::fees_view(t), view);
             assert_eq!(paths::fees_step(t, "edit"), edit);
+        }
+    }
+
+    #[test]
+    fn the_logged_in_area_is_the_frame_s_screens_and_nothing_else() {
+        use super::{in_logged_in_area, LoggedInArea};
+        use leptos_router::PossibleRouteMatch;
+        for inside in [
+            paths::HOME,
+            paths::ADMIN,
+            paths::USER_LIST,
+            paths::CERTIFICATE_RENEWAL,
+            paths::HISTORY,
+            paths::FEES_PAYER_BULK_EDIT,
+            &paths::user_edit("user01", "accounts"),
+            &paths::cert_revoked("a b"),
+            "/admin/no-such-screen",
+        ] {
+            assert!(in_logged_in_area(inside), "{inside}");
+            let m = LoggedInArea.test(inside).expect(inside);
+            assert!(m.is_complete());
+            assert_eq!(m.matched(), inside);
+            assert!(m.params().is_empty());
+        }
+        for outside in [
+            "/",
+            paths::LOGIN,
+            paths::LOGGED_OUT,
+            paths::TIMED_OUT,
+            paths::CERTIFICATE_REFUSED,
+            "/help/BLGI001",
+            "/homepage",
+            "/administrator",
+            "/certificate/renewals",
+            "/no/such/screen",
+        ] {
+            assert!(!in_logged_in_area(outside), "{outside}");
+            assert!(LoggedInArea.test(outside).is_none());
         }
     }
 }

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { certificateOf } from './env';
 import { PasswordChangePage } from './pages/password-change-page';
+import { expectAccessibleAtEverySize } from './axe';
 
 test.use({ clientCertificates: certificateOf('user01') });
 
@@ -46,3 +47,19 @@ test('存在しない画面ではページが見つからない旨を表示し�
   const [help] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /ヘルプ/ }).click()]);
   await expect(help.getByRole('heading', { name: 'ページが見つかりません（BERR001）' })).toBeVisible();
 });
+
+test('ログイン中に存在しない管理画面を開くと、メニューを残したままページが見つからない旨を表示する', async ({ page, loginPage, frame }) => {
+  await loginPage.goto();
+  await loginPage.withCertificate();
+  await frame.expectScreen('トップページ', 'BTOP001');
+  await page.goto('/admin/no-such-screen');
+  await frame.expectScreen('ページが見つかりません', 'BERR001');
+  // Inside the frame: the user's name, the menus and 「ログアウト」 stay.
+  await expect(frame.userName('佐藤　次郎')).toBeVisible();
+  await expect(frame.logout).toBeVisible();
+  await expect(frame.menu).toBeVisible();
+  await expectAccessibleAtEverySize(page, 'ページが見つかりません（ログイン中）');
+  await page.getByRole('link', { name: 'ホームへ', exact: true }).click();
+  await frame.expectScreen('トップページ', 'BTOP001');
+});
+

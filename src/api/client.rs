@@ -101,6 +101,7 @@ impl Api {
         self.session_generation.update_value(|g| *g += 1);
     }
 
+    /// One request, and its answer decoded as `T`.
     async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
@@ -108,6 +109,19 @@ impl Api {
         body: Option<String>,
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
+        decode(&self.send(method, path, body, idempotency_key).await?)
+    }
+
+    /// One request: the body of a 2xx answer (`null` for an empty one), or what went
+    /// wrong. Not generic, so every call of every screen shares this code; only
+    /// [`decode`] is built per answer type.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        idempotency_key: Option<&str>,
+    ) -> Result<String, ApiError> {
         let controller = web_sys::AbortController::new().ok();
         let mut guard = AbortOnDrop(controller.clone());
         let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
@@ -141,8 +155,11 @@ impl Api {
         let text = res.text().await.map_err(|_| ApiError::Network)?;
         guard.0 = None; // answered: nothing left to abort
         if (200..300).contains(&status) {
-            let text = if text.is_empty() { "null" } else { &text };
-            return serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()));
+            return Ok(if text.is_empty() {
+                "null".to_owned()
+            } else {
+                text
+            });
         }
         Err(match serde_json::from_str::<ErrorBody>(&text) {
             Ok(mut body) => {
@@ -169,9 +186,20 @@ impl Api {
         body: Option<String>,
         key: Option<&str>,
     ) -> Result<T, ApiError> {
+        decode(&self.authed_send(method, path, body, key).await?)
+    }
+
+    /// [`Self::send`] for a call made while logged in (not generic, as `send`).
+    async fn authed_send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        key: Option<&str>,
+    ) -> Result<String, ApiError> {
         let sent_at = js_sys::Date::now();
         let session = self.session_generation.get_value();
-        let r = self.call(method, path, body, key).await;
+        let r = self.send(method, path, body, key).await;
         // An answer to a request of an earlier session (sent before a logout or a new
         // login) says nothing about the session now.
         if self.session_generation.get_value() != session {
@@ -229,7 +257,8 @@ impl Api {
 
     /// `DELETE /api/session`: log out.
     pub async fn logout(&self, key: &str) -> Result<(), ApiError> {
-        let r: Result<Option<serde_json::Value>, _> =
+        // Whatever the body holds, it is not needed (read past, not built into a value).
+        let r: Result<Option<serde::de::IgnoredAny>, _> =
             self.call(Method::DELETE, "/session", None, Some(key)).await;
         self.next_session();
         // The token is kept while the backend may still hold the session, so that
@@ -373,6 +402,11 @@ impl Api {
     pub fn body_of<B: Serialize>(body: &B) -> String {
         serde_json::to_string(body).unwrap_or_default()
     }
+}
+
+/// The JSON of a 2xx answer as `T` (a body that is not is [`ApiError::Decode`]).
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 /// Whether the backend counted a call as activity of the session: it was answered by the

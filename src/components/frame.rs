@@ -7,12 +7,11 @@ use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::text_size::TextSizeToggle;
 use crate::logic::certificate::status_key;
 use crate::logic::navigation::{login_url_returning_to, timed_out_url_returning_to, with_query};
-use crate::routes::paths;
+use crate::routes::{paths, LoggedInRoutes};
 use crate::state::{
     sign_off, use_auth, use_idle, use_user_data, AuthState, CertificateRefusal, Phase,
 };
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use stylers::style;
@@ -363,7 +362,7 @@ pub fn AppFrame() -> impl IntoView {
                             })}
                         </Notice>
                     })}
-                    <Outlet />
+                    <LoggedInRoutes />
                 </MainArea>
             </div>
             <IdleDialog />

@@ -7,16 +7,31 @@ use crate::routes::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Shown for any URL that is not a screen.
+/// Shown for any URL that is not a screen (outside the logged-in area).
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <PublicFrame>
-            <TitleBar screen=help::NOT_FOUND />
-            <p>"お探しのページは見つかりませんでした。URLに誤りがないかご確認ください。"</p>
-            <p>
-                <A href=paths::HOME>"ホームへ"</A>
-            </p>
+            <NotFoundBody />
         </PublicFrame>
+    }
+}
+
+/// Shown inside the frame for a path of the logged-in area that is not a screen (the
+/// header and the menus stay).
+#[component]
+pub fn NotFoundInFrame() -> impl IntoView {
+    view! { <NotFoundBody /> }
+}
+
+/// The title, the explanation and the way back.
+#[component]
+fn NotFoundBody() -> impl IntoView {
+    view! {
+        <TitleBar screen=help::NOT_FOUND />
+        <p>"お探しのページは見つかりませんでした。URLに誤りがないかご確認ください。"</p>
+        <p>
+            <A href=paths::HOME>"ホームへ"</A>
+        </p>
     }
 }
