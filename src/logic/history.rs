@@ -334,6 +334,47 @@ pub fn page_items(q: &HistoryQuery, p: &HistoryPage) -> Vec<PageItem> {
     out
 }
 
+/// How long a page fetched ahead may be shown instead of asking again (ms). The log grows
+/// while it is read: an older copy would show rows shifted by what was logged meanwhile.
+pub const AHEAD_FRESH_MS: f64 = 30_000.0;
+
+/// The page after the one shown, fetched ahead, so that 「次へ」 shows it at once. One page
+/// of one search; shown once, and only while fresh ([`AHEAD_FRESH_MS`]); anything else is
+/// asked of the backend as before.
+#[derive(Debug, Clone, Default)]
+pub struct PageAhead {
+    kept: Option<(HistoryQuery, HistoryPage, f64)>,
+}
+
+impl PageAhead {
+    /// What to fetch ahead after showing `p`, the answer to `q`: the next page, if any.
+    pub fn next_of(q: &HistoryQuery, p: &HistoryPage) -> Option<HistoryQuery> {
+        let current = p.page.clamp(1, p.pages.max(1));
+        (current < p.pages).then(|| q.with_page(current + 1))
+    }
+
+    /// Keep `p`, the answer to `q` fetched at `now` (ms), in place of what was kept.
+    pub fn keep(&mut self, q: HistoryQuery, p: HistoryPage, now: f64) {
+        self.kept = Some((q, p, now));
+    }
+
+    /// The kept answer to `q` if it is still fresh at `now`; taken either way, so it is
+    /// shown at most once (paging back and forth asks again).
+    pub fn take(&mut self, q: &HistoryQuery, now: f64) -> Option<HistoryPage> {
+        match self.kept.take() {
+            Some((kept, p, at)) if kept == *q && (0.0..AHEAD_FRESH_MS).contains(&(now - at)) => {
+                Some(p)
+            }
+            Some(other) if other.0 != *q => {
+                // Another search's page stays until that page is asked for or goes stale.
+                self.kept = Some(other);
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
 /// `aria-sort` of the 操作日時 header.
 pub fn aria_sort(order: Order) -> &'static str {
     match order {
@@ -604,6 +645,48 @@ mod tests {
         assert_eq!(range_line(&page(1, 1, 1)).unwrap(), "全1件中 1〜1件を表示");
         assert_eq!(range_line(&page(0, 1, 0)), None);
         assert_eq!(shown_range(&page(50, 1, 50)), Some((1, 50)));
+    }
+
+    #[test]
+    fn the_page_ahead_is_the_next_one_while_there_is_one() {
+        let q = HistoryQuery::default_for(d("2026-11-21"), UserFilter::All);
+        assert_eq!(
+            PageAhead::next_of(&q, &page(3000, 1, 50)),
+            Some(q.with_page(2))
+        );
+        assert_eq!(
+            PageAhead::next_of(&q.with_page(59), &page(3000, 59, 50)),
+            Some(q.with_page(60))
+        );
+        assert_eq!(
+            PageAhead::next_of(&q.with_page(60), &page(3000, 60, 50)),
+            None
+        );
+        assert_eq!(PageAhead::next_of(&q, &page(50, 1, 50)), None);
+        assert_eq!(PageAhead::next_of(&q, &page(0, 1, 0)), None);
+    }
+
+    #[test]
+    fn a_page_fetched_ahead_is_shown_once_for_its_own_search_while_fresh() {
+        let q = HistoryQuery::default_for(d("2026-11-21"), UserFilter::All);
+        let next = q.with_page(2);
+        let mut ahead = PageAhead::default();
+        assert_eq!(ahead.take(&next, 0.0), None);
+
+        ahead.keep(next.clone(), page(3000, 2, 50), 1_000.0);
+        // Another search (another order, another page) does not get it, nor drop it.
+        assert_eq!(ahead.take(&q.reordered().with_page(2), 1_500.0), None);
+        assert_eq!(ahead.take(&q.with_page(3), 1_500.0), None);
+        assert_eq!(ahead.take(&next, 2_000.0), Some(page(3000, 2, 50)));
+        // Taken: back and forth asks the backend again.
+        assert_eq!(ahead.take(&next, 2_000.0), None);
+
+        // Stale (or from a clock that went back): asked again, and dropped.
+        ahead.keep(next.clone(), page(3000, 2, 50), 1_000.0);
+        assert_eq!(ahead.take(&next, 1_000.0 + AHEAD_FRESH_MS), None);
+        ahead.keep(next.clone(), page(3000, 2, 50), 1_000.0);
+        assert_eq!(ahead.take(&next, 999.0), None);
+        assert_eq!(ahead.take(&next, 1_001.0), None);
     }
 
     #[test]

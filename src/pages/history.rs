@@ -16,7 +16,7 @@ use crate::logic::help;
 use crate::logic::history::{
     aria_sort, business_choices, dom_id, href, in_form_order, page_items, range_line,
     retention_hint, search_of_url, sort_action, user_choices, user_label, FieldMessage,
-    HistoryForm, PageItem, RESULT_FIELD,
+    HistoryForm, PageAhead, PageItem, RESULT_FIELD,
 };
 use crate::routes::paths;
 use kanri_contract::datetime::format_datetime;
@@ -92,12 +92,15 @@ impl Inputs {
         }
     }
 
+    /// Show `f`. Only a value that differs is set: moving to another page of the same
+    /// search changes nothing in the form, and must not wake each of the (up to a thousand)
+    /// options of 利用者.
     fn set(&self, f: HistoryForm) {
-        self.from.set(f.from);
-        self.to.set(f.to);
-        self.user.set(f.user);
-        self.business.set(f.business);
-        self.result.set(f.result);
+        set_changed(self.from, f.from);
+        set_changed(self.to, f.to);
+        set_changed(self.user, f.user);
+        set_changed(self.business, f.business);
+        set_changed(self.result, f.result);
     }
 
     fn snapshot(&self) -> HistoryForm {
@@ -109,6 +112,17 @@ impl Inputs {
             result: self.result.get_untracked(),
         }
     }
+}
+
+/// Set `signal` to `value` only if that changes it (what reads it is not woken for nothing).
+fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.maybe_update(|v| {
+        let changed = *v != value;
+        if changed {
+            *v = value;
+        }
+        changed
+    });
 }
 
 /// The search form and the results of the URL's search.
@@ -143,18 +157,35 @@ fn HistoryScreen(
     let inputs = Inputs::new(&url_form.get_untracked());
     let errors = RwSignal::new(Vec::<FieldMessage>::new());
     // The URL decides the form and its errors (a search, a link, back and forward).
+    // (Any move, to another page too, shows the URL's search again in the form.)
     Effect::new(move |_| {
         inputs.set(url_form.get());
-        errors.set(search.with(|s| s.clone().err().unwrap_or_default()));
+        set_changed(errors, search.with(|s| s.clone().err().unwrap_or_default()));
     });
 
+    // The page after the one shown is fetched ahead (see `PageAhead`); a failure there is
+    // not shown: 「次へ」 then asks again, and shows that answer.
+    let ahead = StoredValue::new(PageAhead::default());
     let results = LocalResource::new(move || {
         let s = search.get();
         async move {
-            match s {
-                Ok(q) => Some(api.history(&q).await.map(|p| (q, p))),
-                Err(_) => None,
+            let q = s.ok()?;
+            let kept = ahead
+                .try_update_value(|a| a.take(&q, js_sys::Date::now()))
+                .flatten();
+            let answer = match kept {
+                Some(p) => Ok(p),
+                None => api.history(&q).await,
+            };
+            if let Some(next) = answer.as_ref().ok().and_then(|p| PageAhead::next_of(&q, p)) {
+                leptos::task::spawn_local(async move {
+                    if let Ok(p) = api.history(&next).await {
+                        // (Gone if the screen was left meanwhile.)
+                        let _ = ahead.try_update_value(|a| a.keep(next, p, js_sys::Date::now()));
+                    }
+                });
             }
+            Some(answer.map(|p| (q, p)))
         }
     });
     // The backend may refuse a search the SPA let through (its rules may differ): its
