@@ -497,6 +497,63 @@ const INSERT_USER: &str =
      otp_state, transaction_state, risk_state) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)";
 
+/// One row of `users` as both seeds write it (the demo's users and the benchmark's).
+struct UserRow<'a> {
+    login_id: &'a str,
+    name: &'a str,
+    email: &'a str,
+    role: Role,
+    /// 電子証明書方式 rather than ID・パスワード方式.
+    certificate: bool,
+    must_change_password: bool,
+    locked: bool,
+    stopped: bool,
+    view_all_history: bool,
+    created: i64,
+    /// ワンタイムパスワード, トランザクション認証 and 追加認証（リスクベース認証）.
+    auth: [AuthState; 3],
+}
+
+/// Insert `u` with the two password hashes (computed once per seed: Argon2 is slow on
+/// purpose); its row id.
+fn insert_user(
+    tx: &rusqlite::Transaction,
+    u: &UserRow,
+    login_hash: &str,
+    confirm_hash: &str,
+) -> rusqlite::Result<i64> {
+    tx.execute(
+        INSERT_USER,
+        params![
+            u.login_id,
+            u.name,
+            u.email,
+            role_to_db(u.role),
+            if u.certificate {
+                "certificate"
+            } else {
+                "password"
+            },
+            login_hash,
+            confirm_hash,
+            u.must_change_password,
+            if u.locked {
+                crate::users::MAX_FAILED_ATTEMPTS
+            } else {
+                0
+            },
+            u.locked,
+            u.stopped,
+            u.view_all_history,
+            u.created,
+            enum_to_db(&u.auth[0]),
+            enum_to_db(&u.auth[1]),
+            enum_to_db(&u.auth[2]),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
 pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
     let now = now();
     let tx = c.transaction()?;
@@ -557,37 +614,24 @@ pub fn seed(c: &mut Connection, pki: &Pki) -> Result<(), SeedError> {
             DemoCert::None => AuthMethod::Password,
             _ => AuthMethod::Certificate,
         };
-        let created = now - (400 - i as i64) * DAY;
-        tx.execute(
-            INSERT_USER,
-            params![
-                u.login_id,
-                u.name,
-                u.email,
-                role_to_db(u.role),
-                if method == AuthMethod::Certificate {
-                    "certificate"
-                } else {
-                    "password"
-                },
-                login_hash,
-                confirm_hash,
-                u.must_change_password,
-                if u.locked {
-                    crate::users::MAX_FAILED_ATTEMPTS
-                } else {
-                    0
-                },
-                u.locked,
-                u.stopped,
-                u.view_all_history,
-                created,
-                enum_to_db(&u.one_time_password),
-                enum_to_db(&u.transaction),
-                enum_to_db(&u.risk_based),
-            ],
+        let user_id = insert_user(
+            &tx,
+            &UserRow {
+                login_id: u.login_id,
+                name: u.name,
+                email: u.email,
+                role: u.role,
+                certificate: method == AuthMethod::Certificate,
+                must_change_password: u.must_change_password,
+                locked: u.locked,
+                stopped: u.stopped,
+                view_all_history: u.view_all_history,
+                created: now - (400 - i as i64) * DAY,
+                auth: [u.one_time_password, u.transaction, u.risk_based],
+            },
+            &login_hash,
+            &confirm_hash,
         )?;
-        let user_id = tx.last_insert_rowid();
         user_ids.push(user_id);
         users::set_rights_accounts_limits(
             &tx,
@@ -1191,37 +1235,24 @@ pub fn seed_bench(c: &mut Connection, count: usize) -> Result<(), SeedError> {
     let bench = bench_users(count);
     let mut ids = Vec::with_capacity(bench.len());
     for (i, u) in bench.iter().enumerate() {
-        let created = now - (300 - (i % 290) as i64) * DAY;
-        tx.execute(
-            INSERT_USER,
-            params![
-                u.login_id,
-                u.name,
-                u.email,
-                role_to_db(u.role),
-                if u.certificate {
-                    "certificate"
-                } else {
-                    "password"
-                },
-                login_hash,
-                confirm_hash,
-                u.must_change_password,
-                if u.locked {
-                    crate::users::MAX_FAILED_ATTEMPTS
-                } else {
-                    0
-                },
-                u.locked,
-                u.stopped,
-                u.view_all_history,
-                created,
-                enum_to_db(&u.auth[0]),
-                enum_to_db(&u.auth[1]),
-                enum_to_db(&u.auth[2]),
-            ],
+        let id = insert_user(
+            &tx,
+            &UserRow {
+                login_id: &u.login_id,
+                name: &u.name,
+                email: &u.email,
+                role: u.role,
+                certificate: u.certificate,
+                must_change_password: u.must_change_password,
+                locked: u.locked,
+                stopped: u.stopped,
+                view_all_history: u.view_all_history,
+                created: now - (300 - (i % 290) as i64) * DAY,
+                auth: u.auth,
+            },
+            &login_hash,
+            &confirm_hash,
         )?;
-        let id = tx.last_insert_rowid();
         ids.push(id);
         users::set_rights_accounts_limits(
             &tx,
