@@ -252,12 +252,17 @@ pub fn LoggedInRoutes() -> impl IntoView {
 /// lies below one (whole segments: `/administrator` is not).
 pub const LOGGED_IN_SECTIONS: [&str; 3] = [paths::HOME, paths::ADMIN, paths::CERTIFICATE_RENEWAL];
 
+/// Whether `path` (no query) is `section` or below it, by whole segments.
+pub fn in_section(path: &str, section: &str) -> bool {
+    path.strip_prefix(section)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Whether `path` (no query) belongs to the logged-in area.
 pub fn in_logged_in_area(path: &str) -> bool {
-    LOGGED_IN_SECTIONS.iter().any(|section| {
-        path.strip_prefix(section)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    })
+    LOGGED_IN_SECTIONS
+        .iter()
+        .any(|section| in_section(path, section))
 }
 
 /// The outer table's one route for the whole logged-in area: matches every path of
@@ -991,6 +996,15 @@ mod tests {
             assert_eq!(paths::fees_view(t), view);
             assert_eq!(paths::fees_step(t, "edit"), edit);
         }
+    }
+
+    #[test]
+    fn sections_match_whole_segments() {
+        use super::in_section;
+        assert!(in_section("/admin", "/admin"));
+        assert!(in_section("/admin/users/password", "/admin"));
+        assert!(!in_section("/administrator", "/admin"));
+        assert!(!in_section("/home", "/admin"));
     }
 
     #[test]

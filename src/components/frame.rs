@@ -7,7 +7,7 @@ use crate::components::notice::{Loading, Notice, Tone};
 use crate::components::text_size::TextSizeToggle;
 use crate::logic::certificate::status_key;
 use crate::logic::navigation::{login_url_returning_to, timed_out_url_returning_to, with_query};
-use crate::routes::{paths, LoggedInRoutes};
+use crate::routes::{in_section, paths, LoggedInRoutes};
 use crate::state::{
     sign_off, use_auth, use_idle, use_user_data, AuthState, CertificateRefusal, Phase,
 };
@@ -130,14 +130,6 @@ pub fn SiteHeader(
             </div>
         </header>
     }
-}
-
-/// Whether `path` is `section` or below it.
-fn in_section(path: &str, section: &str) -> bool {
-    path == section
-        || path
-            .strip_prefix(section)
-            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// 「ホーム」「管理」: the parts of the service this product implements. The current one
@@ -379,16 +371,5 @@ pub fn PublicFrame(
     view! {
         <SiteHeader />
         <MainArea>{children()}</MainArea>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn sections_match_whole_segments() {
-        assert!(super::in_section("/admin", "/admin"));
-        assert!(super::in_section("/admin/users/password", "/admin"));
-        assert!(!super::in_section("/administrator", "/admin"));
-        assert!(!super::in_section("/home", "/admin"));
     }
 }
