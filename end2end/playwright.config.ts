@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { BASE_URL, DATA_DIR, STUB_SERVER } from './tests/env';
+import { BASE_URL, DATA_DIR, LARGE_DATA_DIR, LARGE_URL, STUB_SERVER } from './tests/env';
 
 /**
  * User journeys against the release build (../dist) served by the stand-in backend in
@@ -39,13 +39,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `${STUB_SERVER} --data ${DATA_DIR} reset && ${STUB_SERVER} --data ${DATA_DIR} serve --https 127.0.0.1:8443 --dist ../dist`,
-    url: `${BASE_URL}/api/auth/context`,
-    ignoreHTTPSErrors: true,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `${STUB_SERVER} --data ${DATA_DIR} reset && ${STUB_SERVER} --data ${DATA_DIR} serve --https 127.0.0.1:8443 --dist ../dist`,
+      url: `${BASE_URL}/api/auth/context`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The large company (tests/env.ts LARGE_URL): 利用者一覧 of more than one page.
+      command: `${STUB_SERVER} --data ${LARGE_DATA_DIR} reset --bench-users 60 && ${STUB_SERVER} --data ${LARGE_DATA_DIR} serve --https 127.0.0.1:8444 --dist ../dist`,
+      url: `${LARGE_URL}/api/auth/context`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -600,22 +600,72 @@ pub struct UserSummary {
     pub certificate_expires_at: Option<i64>,
 }
 
-/// `GET /api/users?sort=…&order=…`.
+/// Rows of a page of 利用者一覧 (`GET /api/users?…&page=n`).
+pub const USER_PAGE_SIZE: u32 = 50;
+
+/// `GET /api/users?sort=…&order=…[&page=…]`: the users in that order, one page of
+/// [`USER_PAGE_SIZE`] when a page is asked for, every user otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserList {
+    /// The users of the page (every user when no page was asked for).
     pub users: Vec<UserSummary>,
     /// The login ID of the operator (who cannot delete themself).
     pub operator: String,
+    /// The operator's 利用者区分 (they need not be on the page).
+    pub operator_role: Role,
+    /// Users in all pages.
+    pub total: u32,
+    /// The page shown, 1-based (1 when every user is listed).
+    pub page: u32,
+    /// Pages in all (at least 1).
+    pub pages: u32,
 }
 
 impl UserList {
-    /// The operator's 利用者区分 (as listed; 管理者ユーザ if the operator is not in it,
-    /// the least a caller of this endpoint can be).
-    pub fn operator_role(&self) -> Role {
-        self.users
-            .iter()
-            .find(|u| u.login_id == self.operator)
-            .map_or(Role::Admin, |u| u.role)
+    /// The answer for `operator` (of `operator_role`) from every user in list order:
+    /// page `page` of [`USER_PAGE_SIZE`] rows (a page past the last reads as the last,
+    /// page 0 as the first), or every user when `page` is `None`.
+    pub fn paged(
+        mut users: Vec<UserSummary>,
+        operator: String,
+        operator_role: Role,
+        page: Option<u32>,
+    ) -> Self {
+        let total = u32::try_from(users.len()).unwrap_or(u32::MAX);
+        let (page, pages) = match page {
+            None => (1, 1),
+            Some(asked) => {
+                let pages = total.div_ceil(USER_PAGE_SIZE).max(1);
+                let page = asked.clamp(1, pages);
+                let first = ((page - 1) * USER_PAGE_SIZE) as usize;
+                users = users
+                    .into_iter()
+                    .skip(first)
+                    .take(USER_PAGE_SIZE as usize)
+                    .collect();
+                (page, pages)
+            }
+        };
+        UserList {
+            users,
+            operator,
+            operator_role,
+            total,
+            page,
+            pages,
+        }
+    }
+
+    /// The rows shown, 1-based and inclusive, among [`UserList::total`]; `None` when
+    /// the page is empty.
+    pub fn shown_range(&self) -> Option<(u32, u32)> {
+        let shown = u32::try_from(self.users.len()).ok().filter(|n| *n > 0)?;
+        let first = if self.pages > 1 {
+            (self.page.max(1) - 1) * USER_PAGE_SIZE + 1
+        } else {
+            1
+        };
+        Some((first, first + shown - 1))
     }
 }
 
@@ -837,6 +887,52 @@ mod tests {
         sort_users(&mut v, SortKey::Role, SortOrder::Desc);
         let ids: Vec<_> = v.iter().map(|u| u.login_id.as_str()).collect();
         assert_eq!(ids, ["user02", "user01", "admin01", "master01"]);
+    }
+
+    fn many(n: u32) -> Vec<UserSummary> {
+        (1..=n)
+            .map(|i| row(&format!("user{i:04}"), "x", Role::General))
+            .collect()
+    }
+
+    fn paged(n: u32, page: Option<u32>) -> UserList {
+        UserList::paged(many(n), "master01".into(), Role::Master, page)
+    }
+
+    #[test]
+    fn a_page_holds_fifty_users_of_the_whole_order() {
+        let l = paged(1011, Some(2));
+        assert_eq!((l.total, l.page, l.pages), (1011, 2, 21));
+        assert_eq!(l.users.len(), 50);
+        assert_eq!(l.users[0].login_id, "user0051");
+        assert_eq!(l.shown_range(), Some((51, 100)));
+        let last = paged(1011, Some(21));
+        assert_eq!(last.users.len(), 11);
+        assert_eq!(last.shown_range(), Some((1001, 1011)));
+    }
+
+    #[test]
+    fn pages_out_of_range_read_as_the_nearest_and_no_page_lists_everyone() {
+        assert_eq!(paged(1011, Some(99)).page, 21);
+        assert_eq!(paged(1011, Some(0)).page, 1);
+        let all = paged(1011, None);
+        assert_eq!((all.users.len(), all.page, all.pages), (1011, 1, 1));
+        assert_eq!(all.shown_range(), Some((1, 1011)));
+        let none = paged(0, Some(3));
+        assert_eq!((none.page, none.pages, none.shown_range()), (1, 1, None));
+    }
+
+    proptest::proptest! {
+        /// Every user is on exactly one page, in list order.
+        #[test]
+        fn pages_cover_the_list_once(n in 0u32..400) {
+            let pages = paged(n, Some(1)).pages;
+            let joined: Vec<String> = (1..=pages)
+                .flat_map(|p| paged(n, Some(p)).users.into_iter().map(|u| u.login_id))
+                .collect();
+            let all: Vec<String> = many(n).into_iter().map(|u| u.login_id).collect();
+            proptest::prop_assert_eq!(joined, all);
+        }
     }
 
     #[test]

@@ -7,6 +7,14 @@ export const STUB_SERVER = process.env.STUB_SERVER ?? path.resolve(__dirname, '.
 /** Demo data of this run: SQLite file and the generated certificates. */
 export const DATA_DIR = path.resolve(__dirname, '../.stub-data');
 
+/**
+ * A second backend for lists of more than one page: the demo company plus 60 users of the
+ * benchmark's kind (`reset --bench-users 60`; their administrator is `benchadm1`, who logs
+ * in with ID and password). Its own data; nothing else runs against it.
+ */
+export const LARGE_URL = 'https://127.0.0.1:8444';
+export const LARGE_DATA_DIR = path.resolve(__dirname, '../.stub-data-large');
+
 /** Password of every demo user (README.md). */
 export const DEMO_PASSWORD = 'Demo1234';
 export const DEMO_CONFIRM_PASSWORD = 'Conf1234';

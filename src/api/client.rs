@@ -301,9 +301,18 @@ impl Api {
         .await
     }
 
-    /// `GET /api/users`: 利用者一覧 in the given order.
-    pub async fn users(&self, sort: SortKey, order: SortOrder) -> Result<UserList, ApiError> {
-        let path = format!("/users?sort={}&order={}", sort.key(), order.key());
+    /// `GET /api/users`: the users in the given order, one page of them
+    /// ([`kanri_contract::users::USER_PAGE_SIZE`]) or, with `page` `None`, every one.
+    pub async fn users(
+        &self,
+        sort: SortKey,
+        order: SortOrder,
+        page: Option<u32>,
+    ) -> Result<UserList, ApiError> {
+        let mut path = format!("/users?sort={}&order={}", sort.key(), order.key());
+        if let Some(page) = page {
+            path.push_str(&format!("&page={page}"));
+        }
         self.authed(Method::GET, &path, None, None).await
     }
 

@@ -8,6 +8,7 @@ pub mod frame;
 pub mod idle_dialog;
 pub mod notice;
 pub mod operator_fields;
+pub mod pager;
 pub mod print;
 pub mod require;
 pub mod soft_keyboard;

@@ -86,7 +86,7 @@ pub fn choose(selected: Option<&str>, list: &UserList) -> Result<String, &'stati
     kanri_contract::users::may_revoke_certificate(
         user.role,
         &user.login_id,
-        list.operator_role(),
+        list.operator_role,
         &list.operator,
     )?;
     Ok(user.login_id.clone())
@@ -223,6 +223,10 @@ mod tests {
                 row("user04", Revoked),
             ],
             operator: "admin01".into(),
+            operator_role: Role::Admin,
+            total: 0,
+            page: 1,
+            pages: 1,
         }
     }
 
@@ -248,6 +252,7 @@ mod tests {
             Err("マスターユーザの利用者情報は、マスターユーザのみ変更できます。")
         );
         l.operator = "master01".into();
+        l.operator_role = Role::Master;
         assert_eq!(
             choose(Some("master01"), &l),
             Err("マスターユーザご自身の電子証明書は失効できません。お取引店へお問い合わせください。")
@@ -345,6 +350,10 @@ mod tests {
         let nobody = UserList {
             users: vec![],
             operator: String::new(),
+            operator_role: Role::Admin,
+            total: 0,
+            page: 1,
+            pages: 1,
         };
         assert!(!is_own("", "", &nobody));
     }

@@ -9,10 +9,12 @@ use crate::routes::paths;
 use kanri_contract::api::FieldError;
 use kanri_contract::datetime::Date;
 use kanri_contract::history::{
-    field, page_links, query_errors, HistoryContext, HistoryPage, HistoryQuery, HistoryUser, Order,
-    QueryError, ResultFilter, UserFilter, ALL_USERS, PAGE_SIZE,
+    field, query_errors, HistoryContext, HistoryPage, HistoryQuery, HistoryUser, Order, QueryError,
+    ResultFilter, UserFilter, ALL_USERS, PAGE_SIZE,
 };
-use kanri_contract::money::format_yen;
+
+use crate::logic::pager;
+pub use crate::logic::pager::PageItem;
 
 /// The DOM id of a field of the form (`from`, `to`, `user`, `business`, `result`): the
 /// error summary links here.
@@ -276,14 +278,7 @@ pub fn shown_range(p: &HistoryPage) -> Option<(u32, u32)> {
 
 /// 「全3,000件中 51〜100件を表示」; `None` when nothing matched.
 pub fn range_line(p: &HistoryPage) -> Option<String> {
-    shown_range(p).map(|(first, last)| {
-        format!(
-            "全{}件中 {}〜{}件を表示",
-            format_yen(u64::from(p.total)),
-            format_yen(u64::from(first)),
-            format_yen(u64::from(last))
-        )
-    })
+    shown_range(p).map(|(first, last)| pager::range_line(p.total, first, last))
 }
 
 /// The screen's URL for a search.
@@ -291,47 +286,9 @@ pub fn href(q: &HistoryQuery) -> String {
     format!("{}?{}", paths::HISTORY, q.to_query())
 }
 
-/// One entry of the page navigation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PageItem {
-    /// 「前へ」.
-    Previous(String),
-    /// A page number; `current` is the page shown.
-    Page {
-        number: u32,
-        href: String,
-        current: bool,
-    },
-    /// 「…」.
-    Gap,
-    /// 「次へ」.
-    Next(String),
-}
-
-/// The page navigation of the answer `p` to the search `q`: 「前へ」 (not on the first
-/// page), the numbers of [`page_links`] with their gaps, 「次へ」 (not on the last).
-/// Empty when everything fits on one page.
+/// The page navigation of the answer `p` to the search `q` ([`pager::page_items`]).
 pub fn page_items(q: &HistoryQuery, p: &HistoryPage) -> Vec<PageItem> {
-    if p.pages <= 1 {
-        return Vec::new();
-    }
-    let current = p.page.clamp(1, p.pages);
-    let mut out = Vec::new();
-    if current > 1 {
-        out.push(PageItem::Previous(href(&q.with_page(current - 1))));
-    }
-    out.extend(page_links(current, p.pages).into_iter().map(|l| match l {
-        Some(n) => PageItem::Page {
-            number: n,
-            href: href(&q.with_page(n)),
-            current: n == current,
-        },
-        None => PageItem::Gap,
-    }));
-    if current < p.pages {
-        out.push(PageItem::Next(href(&q.with_page(current + 1))));
-    }
-    out
+    pager::page_items(p.page, p.pages, |n| href(&q.with_page(n)))
 }
 
 /// How long a page fetched ahead may be shown instead of asking again (ms). The log grows
@@ -690,20 +647,10 @@ mod tests {
     }
 
     #[test]
-    fn page_navigation() {
+    fn page_links_keep_the_search() {
         let q = HistoryQuery::default_for(d("2026-11-21"), UserFilter::All);
         assert!(page_items(&q, &page(50, 1, 50)).is_empty());
         let items = page_items(&q, &page(3000, 1, 50));
-        assert_eq!(items.len(), 6);
-        assert!(matches!(
-            &items[0],
-            PageItem::Page {
-                number: 1,
-                current: true,
-                ..
-            }
-        ));
-        assert_eq!(items[3], PageItem::Gap);
         let PageItem::Next(next) = &items[5] else {
             panic!("次へ last: {items:?}")
         };
@@ -715,23 +662,6 @@ mod tests {
         assert!(
             prev.contains("order=asc") && prev.ends_with("&page=59"),
             "{prev}"
-        );
-        assert!(matches!(
-            items.last(),
-            Some(PageItem::Page {
-                number: 60,
-                current: true,
-                ..
-            })
-        ));
-        let middle = page_items(&q, &page(3000, 30, 50));
-        assert_eq!(middle.iter().filter(|i| **i == PageItem::Gap).count(), 2);
-        assert_eq!(
-            middle
-                .iter()
-                .filter(|i| matches!(i, PageItem::Page { current: true, .. }))
-                .count(),
-            1
         );
     }
 

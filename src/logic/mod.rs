@@ -12,6 +12,7 @@ pub mod idempotency;
 pub mod idle;
 pub mod menu;
 pub mod navigation;
+pub mod pager;
 pub mod password_form;
 pub mod print;
 pub mod print_status;

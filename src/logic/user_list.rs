@@ -1,7 +1,9 @@
 //! 利用者一覧 [BRSK005]: the sort order kept in the URL, and what 「照会」「変更」「削除」 do
 //! with the current selection.
 
+use crate::logic::pager::range_line;
 use crate::routes::paths;
+use kanri_contract::money::format_yen;
 use kanri_contract::users::{may_change, may_delete};
 use kanri_contract::users::{SortKey, SortOrder, UserList, UserSummary};
 
@@ -31,9 +33,45 @@ pub fn sort_offered(
     )
 }
 
-/// The list's URL with this sort (what 「再表示」 opens; a reload keeps it).
+/// The query parameter of the page shown (1-based; absent: the first).
+pub const PAGE_PARAM: &str = "page";
+
+/// The page of the URL query: a missing, unknown or zero value reads as the first (a page
+/// past the last shows the last: the backend knows how many there are).
+pub fn page_from_query(page: Option<&str>) -> u32 {
+    page.and_then(|p| p.parse().ok()).unwrap_or(1).max(1)
+}
+
+/// The list's URL with this sort, at its first page (what 「再表示」 opens; a reload
+/// keeps it).
 pub fn list_href(sort: SortKey, order: SortOrder) -> String {
     sorted_href(paths::USER_LIST, sort, order)
+}
+
+/// The list's URL with this sort at `page` (the first page has no page parameter).
+pub fn page_href(sort: SortKey, order: SortOrder, page: u32) -> String {
+    let first = list_href(sort, order);
+    if page <= 1 {
+        first
+    } else {
+        format!("{first}&{PAGE_PARAM}={page}")
+    }
+}
+
+/// 「1,011件の利用者が登録されています（並び順：利用者名・降順）。」, and on a list of
+/// more than one page the rows shown: 「全1,011件中 51〜100件を表示」.
+pub fn count_lines(list: &UserList, sort: SortKey, order: SortOrder) -> (String, Option<String>) {
+    let count = format!(
+        "{}件の利用者が登録されています（並び順：{}・{}）。",
+        format_yen(u64::from(list.total)),
+        sort.label(),
+        order.label()
+    );
+    let range = (list.pages > 1)
+        .then(|| list.shown_range())
+        .flatten()
+        .map(|(first, last)| range_line(list.total, first, last));
+    (count, range)
 }
 
 /// `base` with the sort in its query.
@@ -100,7 +138,7 @@ pub fn choose(
         .ok_or(action.no_selection_message())?;
     match action {
         ListAction::Delete => may_delete(user.role, &user.login_id, &list.operator)?,
-        ListAction::Change => may_change(user.role, list.operator_role())?,
+        ListAction::Change => may_change(user.role, list.operator_role)?,
         ListAction::View => {}
     }
     Ok(user.login_id.clone())
@@ -131,7 +169,47 @@ mod tests {
                 row("user01", "佐藤　次郎", Role::General),
             ],
             operator: "admin01".into(),
+            operator_role: Role::Admin,
+            total: 0,
+            page: 1,
+            pages: 1,
         }
+    }
+
+    #[test]
+    fn pages_are_kept_in_the_url_and_bad_ones_read_as_the_first() {
+        assert_eq!(page_from_query(None), 1);
+        assert_eq!(page_from_query(Some("0")), 1);
+        assert_eq!(page_from_query(Some("-3")), 1);
+        assert_eq!(page_from_query(Some("x")), 1);
+        assert_eq!(page_from_query(Some("7")), 7);
+        assert_eq!(
+            page_href(SortKey::Name, SortOrder::Desc, 3),
+            "/admin/users/list?sort=name&order=desc&page=3"
+        );
+        assert_eq!(
+            page_href(SortKey::Name, SortOrder::Desc, 1),
+            list_href(SortKey::Name, SortOrder::Desc)
+        );
+    }
+
+    #[test]
+    fn the_count_line_says_how_many_and_which_are_shown() {
+        let users: Vec<UserSummary> = (1..=1011)
+            .map(|i| row(&format!("user{i:04}"), "x", Role::General))
+            .collect();
+        let l = UserList::paged(users.clone(), "admin01".into(), Role::Admin, Some(2));
+        let (count, range) = count_lines(&l, SortKey::Name, SortOrder::Desc);
+        assert_eq!(
+            count,
+            "1,011件の利用者が登録されています（並び順：利用者名・降順）。"
+        );
+        assert_eq!(range.as_deref(), Some("全1,011件中 51〜100件を表示"));
+        let one_page = UserList::paged(users[..3].to_vec(), "admin01".into(), Role::Admin, Some(1));
+        assert_eq!(
+            count_lines(&one_page, SortKey::LoginId, SortOrder::Asc).1,
+            None
+        );
     }
 
     #[test]
@@ -226,6 +304,7 @@ mod tests {
         );
         let mut by_master = list();
         by_master.operator = "master01".into();
+        by_master.operator_role = Role::Master;
         assert_eq!(
             choose(ListAction::Change, Some("master01"), &by_master),
             Ok("master01".to_owned())
@@ -253,6 +332,7 @@ mod tests {
     fn the_master_operator_gets_the_master_message() {
         let mut l = list();
         l.operator = "master01".into();
+        l.operator_role = Role::Master;
         assert_eq!(
             choose(ListAction::Delete, Some("master01"), &l),
             Err(MASTER_NOT_DELETABLE)

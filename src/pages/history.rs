@@ -10,13 +10,14 @@ use crate::api::{use_api, ApiError};
 use crate::components::failure::LoadError;
 use crate::components::form::{focus_id, ErrorSummary, SummaryItem};
 use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::pager::Pager;
 use crate::components::print::{PrintButton, PrintSource};
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
 use crate::logic::history::{
     aria_sort, business_choices, dom_id, href, in_form_order, page_items, range_line,
     retention_hint, search_of_url, sort_action, user_choices, user_label, FieldMessage,
-    HistoryForm, PageAhead, PageItem, RESULT_FIELD,
+    HistoryForm, PageAhead, RESULT_FIELD,
 };
 use crate::routes::paths;
 use kanri_contract::datetime::format_datetime;
@@ -579,27 +580,8 @@ fn HistoryResults(
         .hs-scroll {
             overflow-x: auto;
         }
-        .hs-table {
-            width: 100%;
-            border-collapse: collapse;
-            background: var(--color-surface);
-        }
-        .hs-table th, .hs-table td {
-            padding: 0.5rem 0.75rem;
-            border: 1px solid var(--color-border);
-            text-align: left;
-            vertical-align: top;
-        }
         .hs-table thead th {
-            background: var(--color-bg);
             white-space: nowrap;
-        }
-        .hs-table td.hs-at {
-            white-space: nowrap;
-        }
-        .hs-table td.hs-failed {
-            color: var(--color-error);
-            font-weight: bold;
         }
         .hs-sort {
             display: inline-flex;
@@ -614,45 +596,13 @@ fn HistoryResults(
             text-decoration: underline;
             cursor: pointer;
         }
-        .hs-pages ul {
-            display: flex;
-            flex-wrap: wrap;
-            align-items: center;
-            gap: 0.5rem;
-            margin: 1.5rem 0 0;
-            padding: 0;
-            list-style: none;
-        }
-        .hs-pages a {
-            display: inline-flex;
-            align-items: center;
-            justify-content: center;
-            min-width: 2.75rem;
-            min-height: 2.75rem;
-            padding: 0 0.75rem;
-            border: 2px solid transparent;
-        }
-        .hs-pages a[aria-current="page"] {
-            border-color: var(--color-brand);
-            background: var(--color-brand);
-            color: var(--color-surface);
-            font-weight: bold;
-            text-decoration: none;
-        }
-        .hs-gap {
-            padding: 0 0.25rem;
-        }
         .hs-results .hs-print {
             margin: 0 0 1rem;
         }
     };
 
-    // A plain click on a page link (the router follows it): focus the results afterwards.
-    let remember = move |ev: leptos::ev::MouseEvent| {
-        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-            focus_next.set_value(Some(RESULTS_TITLE));
-        }
-    };
+    // A page link followed: focus the results afterwards.
+    let remember = Callback::new(move |()| focus_next.set_value(Some(RESULTS_TITLE)));
 
     let api = use_api();
     // 「印刷」 prints the whole search (every row, not just this page).
@@ -682,60 +632,20 @@ fn HistoryResults(
             .rows
             .iter()
             .map(|r| {
-                view! { class = class,
+                // Global classes only (style/base.css `.list-table`): see there.
+                view! {
                     <tr>
-                        <td class="hs-at">{format_datetime(r.at)}</td>
+                        <td class="nowrap">{format_datetime(r.at)}</td>
                         <td>{r.login_id.clone()}</td>
                         <td>{r.user_name.clone()}</td>
                         <td>{r.business.clone()}</td>
                         <td>{r.content()}</td>
-                        <td class:hs-failed=!r.ok>{r.result_label()}</td>
+                        <td class:failed=!r.ok>{r.result_label()}</td>
                     </tr>
                 }
             })
             .collect_view();
         let pages = page_items(&q, &p);
-        let nav = (!pages.is_empty()).then(|| {
-            let items = pages
-                .into_iter()
-                .map(|item| match item {
-                    PageItem::Previous(to) => view! { class = class,
-                        <li><a href=to rel="prev" on:click=remember>"前へ"</a></li>
-                    }
-                    .into_any(),
-                    PageItem::Next(to) => view! { class = class,
-                        <li><a href=to rel="next" on:click=remember>"次へ"</a></li>
-                    }
-                    .into_any(),
-                    PageItem::Page {
-                        number,
-                        href,
-                        current,
-                    } => view! { class = class,
-                        <li>
-                            // 「2ページ」: the number alone says little to a screen reader.
-                            <a
-                                href=href
-                                aria-label=format!("{number}ページ")
-                                aria-current=current.then_some("page")
-                                on:click=remember
-                            >
-                                {number}
-                            </a>
-                        </li>
-                    }
-                    .into_any(),
-                    PageItem::Gap => {
-                        view! { class = class, <li class="hs-gap">"…"</li> }.into_any()
-                    }
-                })
-                .collect_view();
-            view! { class = class,
-                <nav class="hs-pages" aria-label="ページ">
-                    <ul>{items}</ul>
-                </nav>
-            }
-        });
         view! { class = class,
             <p class="hs-count">
                 {line}
@@ -745,7 +655,7 @@ fn HistoryResults(
                 <PrintButton source=source />
             </div>
             <div class="hs-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
-                <table class="hs-table">
+                <table class="list-table top hs-table">
                     <caption id="history-caption" class="visually-hidden">"操作履歴一覧"</caption>
                     <thead>
                         <tr>
@@ -774,7 +684,7 @@ fn HistoryResults(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {nav}
+            <Pager items=pages on_follow=remember />
         }
         .into_any()
     };

@@ -99,50 +99,67 @@ pub fn summary(
     now: i64,
     notice_days: u32,
 ) -> rusqlite::Result<UserSummary> {
-    let (certificate, certificate_expires_at) = u.certificate_state(c, now, notice_days)?;
-    Ok(UserSummary {
+    Ok(summary_with(u, u.certificate_state(c, now, notice_days)?))
+}
+
+/// The row with the user's 証明書状態 and end of validity.
+fn summary_with(u: &User, certificate: (CertificateState, Option<i64>)) -> UserSummary {
+    UserSummary {
         login_id: u.login_id.clone(),
         name: u.name.clone(),
         role: u.role,
         service_state: u.service_state(),
-        certificate,
-        certificate_expires_at,
-    })
+        certificate: certificate.0,
+        certificate_expires_at: certificate.1,
+    }
 }
 
-/// `sort` and `order` of the query; unknown or missing values read as the defaults.
-fn sort_params(query: Option<&str>) -> (SortKey, SortOrder) {
+/// `sort`, `order` and `page` of the query; unknown or missing values read as the
+/// defaults (no page: every user).
+fn list_params(query: Option<&str>) -> (SortKey, SortOrder, Option<u32>) {
     let mut key = SortKey::default();
     let mut order = SortOrder::default();
+    let mut page = None;
     for pair in query.unwrap_or_default().split('&') {
         match pair.split_once('=') {
             Some(("sort", v)) => key = SortKey::parse(v).unwrap_or_default(),
             Some(("order", v)) => order = SortOrder::parse(v).unwrap_or_default(),
+            Some(("page", v)) => page = Some(v.parse().unwrap_or(1)),
             _ => {}
         }
     }
-    (key, order)
+    (key, order, page)
 }
 
-/// `GET /api/users?sort=…&order=…`
+/// `GET /api/users?sort=…&order=…[&page=…]`
 pub async fn list(
     State(st): State<AppState>,
     auth: Authenticated,
     RawQuery(query): RawQuery,
 ) -> ApiResult<Json<UserList>> {
     require_manager(&auth)?;
-    let (key, order) = sort_params(query.as_deref());
+    let (key, order, page) = list_params(query.as_deref());
     let now = crate::db::now();
     let c = st.db.lock();
-    let mut rows = users::list(&c)?
+    // Every user's newest certificate in one read (the sort may be by 証明書状態).
+    let latest = users::latest_certificates(&c)?;
+    let mut rows: Vec<UserSummary> = users::list(&c)?
         .iter()
-        .map(|u| summary(&c, u, now, st.config.cert_notice_days))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .map(|u| {
+            let cert = latest.get(&u.id).copied();
+            summary_with(
+                u,
+                u.certificate_state_of(cert, now, st.config.cert_notice_days),
+            )
+        })
+        .collect();
     sort_users(&mut rows, key, order);
-    Ok(Json(UserList {
-        users: rows,
-        operator: auth.user.login_id,
-    }))
+    Ok(Json(UserList::paged(
+        rows,
+        auth.user.login_id,
+        auth.user.role,
+        page,
+    )))
 }
 
 /// `GET /api/users/form-context`
@@ -558,15 +575,16 @@ mod tests {
     use kanri_contract::users::{PasswordEntry, Right, UserInput};
 
     #[test]
-    fn unknown_sort_parameters_read_as_the_defaults() {
-        assert_eq!(sort_params(None), (SortKey::LoginId, SortOrder::Asc));
+    fn unknown_list_parameters_read_as_the_defaults() {
+        use SortKey::*;
+        assert_eq!(list_params(None), (LoginId, SortOrder::Asc, None));
         assert_eq!(
-            sort_params(Some("sort=certificate&order=desc")),
-            (SortKey::Certificate, SortOrder::Desc)
+            list_params(Some("sort=certificate&order=desc&page=3")),
+            (Certificate, SortOrder::Desc, Some(3))
         );
         assert_eq!(
-            sort_params(Some("sort=drop&order=sideways&x")),
-            (SortKey::LoginId, SortOrder::Asc)
+            list_params(Some("sort=drop&order=sideways&x&page=last")),
+            (LoginId, SortOrder::Asc, Some(1))
         );
     }
 

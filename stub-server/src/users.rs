@@ -164,12 +164,25 @@ pub fn latest_certificate(
     c: &Connection,
     user_id: i64,
 ) -> rusqlite::Result<Option<(String, i64, Option<i64>)>> {
-    c.query_row(
+    // Cached: lists read it once per user.
+    c.prepare_cached(
         "SELECT fingerprint, not_after, revoked_at FROM certificates WHERE user_id = ?1 ORDER BY id DESC LIMIT 1",
-        [user_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
+    )?
+    .query_row([user_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
     .optional()
+}
+
+/// The newest certificate of every user who has one, `(not_after, revoked_at)` by user id:
+/// what lists read at once instead of asking for each user ([`User::certificate_state_of`]).
+pub fn latest_certificates(
+    c: &Connection,
+) -> rusqlite::Result<std::collections::HashMap<i64, (i64, Option<i64>)>> {
+    c.prepare_cached(
+        "SELECT user_id, not_after, revoked_at FROM certificates \
+         WHERE id IN (SELECT MAX(id) FROM certificates GROUP BY user_id)",
+    )?
+    .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+    .collect()
 }
 
 impl User {
@@ -247,15 +260,32 @@ impl User {
         now: i64,
         notice_days: u32,
     ) -> rusqlite::Result<(CertificateState, Option<i64>)> {
+        let latest = if self.auth_method == AuthMethod::Password || self.certificate_pending {
+            None
+        } else {
+            latest_certificate(c, self.id)?.map(|(_, not_after, revoked)| (not_after, revoked))
+        };
+        Ok(self.certificate_state_of(latest, now, notice_days))
+    }
+
+    /// [`User::certificate_state`] from the user's newest certificate, `(not_after,
+    /// revoked_at)`, read already (lists read every user's at once:
+    /// [`latest_certificates`]).
+    pub fn certificate_state_of(
+        &self,
+        latest: Option<(i64, Option<i64>)>,
+        now: i64,
+        notice_days: u32,
+    ) -> (CertificateState, Option<i64>) {
         if self.auth_method == AuthMethod::Password {
-            return Ok((CertificateState::NotUsed, None));
+            return (CertificateState::NotUsed, None);
         }
         if self.certificate_pending {
-            return Ok((CertificateState::NotIssued, None));
+            return (CertificateState::NotIssued, None);
         }
-        Ok(match latest_certificate(c, self.id)? {
+        match latest {
             None => (CertificateState::NotIssued, None),
-            Some((_, not_after, revoked_at)) => {
+            Some((not_after, revoked_at)) => {
                 let state = if revoked_at.is_some() {
                     CertificateState::Revoked
                 } else if not_after < now {
@@ -267,7 +297,7 @@ impl User {
                 };
                 (state, Some(not_after))
             }
-        })
+        }
     }
 }
 

@@ -57,4 +57,29 @@ async fn a_bench_reset_has_1000_more_users_and_3000_more_history_rows() {
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let list: UserList = parse(&a);
     assert_eq!(list.users.len() as i64, users_before + 1_000);
+
+    // 利用者一覧 asks for one page of 50 of the whole order.
+    let all_by_name: Vec<String> = {
+        let a = call(&mut b, "GET", "/api/users?sort=name&order=desc", None).await;
+        parse::<UserList>(&a)
+            .users
+            .into_iter()
+            .map(|u| u.login_id)
+            .collect()
+    };
+    let a = call(
+        &mut b,
+        "GET",
+        "/api/users?sort=name&order=desc&page=3",
+        None,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let page: UserList = parse(&a);
+    assert_eq!(i64::from(page.total), users_before + 1_000);
+    assert_eq!((page.page, page.pages), (3, page.total.div_ceil(50)));
+    let ids: Vec<String> = page.users.into_iter().map(|u| u.login_id).collect();
+    assert_eq!(ids, all_by_name[100..150]);
+    assert_eq!(page.operator, BENCH_ADMIN);
+    assert_eq!(page.operator_role, kanri_contract::api::Role::Admin);
 }

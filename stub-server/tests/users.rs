@@ -126,6 +126,8 @@ async fn the_list_is_sorted_shows_every_state_and_names_the_operator() {
     assert_eq!(a.status, StatusCode::OK);
     let list: UserList = parse(&a);
     assert_eq!(list.operator, "admin02");
+    assert_eq!(list.operator_role, Role::Admin);
+    assert_eq!((list.total, list.page, list.pages), (11, 1, 1));
     let ids: Vec<&str> = list.users.iter().map(|u| u.login_id.as_str()).collect();
     let mut sorted = ids.clone();
     sorted.sort_unstable();

@@ -1,14 +1,19 @@
-//! 利用者一覧 [BRSK005]: the company's users with a radio per row, the sort control
-//! (kept in the URL query, so a reload keeps it) and 「新規登録」「照会」「変更」「削除」.
+//! 利用者一覧 [BRSK005]: the company's users, 50 a page, with a radio per row, the sort
+//! control and the page links (both kept in the URL query, so a reload and the back button
+//! keep them) and 「新規登録」「照会」「変更」「削除」.
 
 use crate::api::use_api;
 use crate::components::failure::LoadError;
+use crate::components::form::focus_id;
 use crate::components::notice::Loading;
+use crate::components::pager::Pager;
 use crate::components::require::RequirePermission;
 use crate::components::title_bar::TitleBar;
 use crate::logic::help;
+use crate::logic::pager::page_items;
 use crate::logic::user_list::{
-    choose, list_href, radio_id, select_label, sort_from_query, ListAction, ORDER_PARAM, SORT_PARAM,
+    choose, count_lines, list_href, page_from_query, page_href, radio_id, select_label,
+    sort_from_query, ListAction, ORDER_PARAM, PAGE_PARAM, SORT_PARAM,
 };
 use crate::logic::user_wizard::{Step, WizardMode};
 use crate::pages::users::sort_control::SortControl;
@@ -19,6 +24,9 @@ use kanri_contract::users::{SortKey, SortOrder, UserList};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use stylers::style;
+
+/// The id of the table's scrolling region: focus goes there after a page link.
+const TABLE_REGION: &str = "user-list-table";
 
 /// 利用者一覧, for holders of 管理者権限.
 #[component]
@@ -41,13 +49,25 @@ fn ListScreen() -> impl IntoView {
     let sort = Memo::new(move |_| {
         query.with(|q| sort_from_query(q.get_str(SORT_PARAM), q.get_str(ORDER_PARAM)))
     });
+    let page = Memo::new(move |_| query.with(|q| page_from_query(q.get_str(PAGE_PARAM))));
     let list = LocalResource::new(move || {
         let (key, order) = sort.get();
-        async move { api.users(key, order).await }
+        let page = page.get();
+        async move { api.users(key, order, Some(page)).await }
     });
 
     let selected = RwSignal::new(None::<String>);
     let action_error = RwSignal::new(None::<&'static str>);
+    // Another page or order: what was selected is no longer among the rows shown.
+    Effect::new(move |_| {
+        sort.track();
+        page.track();
+        selected.set(None);
+        action_error.set(None);
+    });
+    // After a page link: focus moves to the table of the page shown.
+    let focus_next = StoredValue::new(false);
+    let on_follow = Callback::new(move |()| focus_next.set_value(true));
 
     let on_sort = {
         let navigate = navigate.clone();
@@ -97,45 +117,11 @@ fn ListScreen() -> impl IntoView {
         .ul-scroll {
             overflow-x: auto;
         }
-        .ul-table {
-            width: 100%;
-            border-collapse: collapse;
-            background: var(--color-surface);
-        }
-        .ul-table caption {
+        .ul-caption {
             margin-bottom: 0.5rem;
             font-size: 1.25rem;
             font-weight: bold;
             text-align: left;
-        }
-        .ul-table th, .ul-table td {
-            padding: 0.5rem 0.75rem;
-            border: 1px solid var(--color-border);
-            text-align: left;
-            vertical-align: middle;
-        }
-        .ul-table thead th {
-            background: var(--color-bg);
-        }
-        .ul-table tr.ul-picked td {
-            background: var(--color-brand-tint);
-        }
-        .ul-table td.ul-pick {
-            width: 4rem;
-            padding: 0;
-        }
-        .ul-pick-label {
-            display: flex;
-            align-items: center;
-            justify-content: center;
-            min-height: 2.75rem;
-            cursor: pointer;
-        }
-        .ul-pick-label input {
-            width: 1.25rem;
-            height: 1.25rem;
-            margin: 0;
-            cursor: pointer;
         }
         .ul-error {
             margin: 1rem 0 0;
@@ -150,34 +136,28 @@ fn ListScreen() -> impl IntoView {
             SortOrder::Asc => "ascending",
             SortOrder::Desc => "descending",
         };
-        let count = data.users.len();
+        let (count_line, range) = count_lines(&data, sorted_by, order);
+        let pages = page_items(data.page, data.pages, |n| page_href(sorted_by, order, n));
+        let empty = data.users.is_empty();
         let rows = data
             .users
             .iter()
             .map(|u| {
-                let id = u.login_id.clone();
-                let picked = {
-                    let id = id.clone();
-                    Memo::new(move |_| selected.read().as_deref() == Some(id.as_str()))
-                };
-                let on_pick = {
-                    let id = id.clone();
-                    move |_| {
-                        selected.set(Some(id.clone()));
-                        action_error.set(None);
-                    }
-                };
-                view! { class = class,
-                    <tr class:ul-picked=move || picked.get()>
-                        <td class="ul-pick">
-                            <label class="ul-pick-label">
+                // Static rows: the radios' own state shows the choice (one change
+                // handler on the body keeps `selected`), so a new page or order builds
+                // no per-row effects.
+                let checked = selected.with_untracked(|s| s.as_deref() == Some(&*u.login_id));
+                // Global classes only (style/base.css `.list-table`): see there.
+                view! {
+                    <tr>
+                        <td class="pick">
+                            <label class="pick-label">
                                 <input
                                     type="radio"
-                                    id=radio_id(&id)
+                                    id=radio_id(&u.login_id)
                                     name="user-pick"
-                                    value=id.clone()
-                                    prop:checked=move || picked.get()
-                                    on:change=on_pick
+                                    value=u.login_id.clone()
+                                    prop:checked=checked
                                 />
                                 <span class="visually-hidden">{select_label(u)}</span>
                             </label>
@@ -214,29 +194,34 @@ fn ListScreen() -> impl IntoView {
             }
         };
         view! { class = class,
-            <p>
-                {format!(
-                    "{count}件の利用者が登録されています（並び順：{}・{}）。",
-                    sorted_by.label(),
-                    order.label()
-                )}
-            </p>
-            {if count == 0 {
+            <p>{count_line}</p>
+            {range.map(|r| view! { class = class, <p>{r}</p> })}
+            {if empty {
                 view! { class = class, <p>"登録されている利用者はありません。"</p> }.into_any()
             } else {
                 view! { class = class,
-                    <div class="ul-scroll" role="region" aria-labelledby="user-list-caption" tabindex="0">
-                        <table class="ul-table">
-                            <caption id="user-list-caption">"利用者一覧"</caption>
+                    <div
+                        class="ul-scroll"
+                        id=TABLE_REGION
+                        role="region"
+                        aria-labelledby="user-list-caption"
+                        tabindex="0"
+                    >
+                        <table class="list-table">
+                            <caption id="user-list-caption" class="ul-caption">"利用者一覧"</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"選択"</th>
                                     {headers}
                                 </tr>
                             </thead>
-                            <tbody>{rows}</tbody>
+                            <tbody on:change=move |ev| {
+                                selected.set(Some(event_target_value(&ev)));
+                                action_error.set(None);
+                            }>{rows}</tbody>
                         </table>
                     </div>
+                    <Pager items=pages on_follow=on_follow />
                 }
                     .into_any()
             }}
@@ -262,7 +247,12 @@ fn ListScreen() -> impl IntoView {
         <SortControl keys=&SortKey::ALL current=sort on_apply=on_sort />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match list.await {
+                let answer = list.await;
+                if focus_next.get_value() {
+                    focus_next.set_value(false);
+                    request_animation_frame(|| focus_id(TABLE_REGION));
+                }
+                match answer {
                     Ok(data) => table(data).into_any(),
                     Err(e) => view! {
                         <LoadError

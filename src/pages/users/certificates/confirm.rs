@@ -39,7 +39,7 @@ pub fn CertRevokeConfirmPage() -> impl IntoView {
 /// The list (the target is one of its rows) and the company context (ワンタイムパスワード).
 async fn load(api: Api) -> Result<(UserList, UserFormContext), ApiError> {
     let (list, ctx) = futures::future::join(
-        api.users(Default::default(), Default::default()),
+        api.users(Default::default(), Default::default(), None),
         api.user_form_context(),
     )
     .await;

@@ -53,7 +53,7 @@ fn CertListScreen() -> impl IntoView {
     });
     let list = LocalResource::new(move || {
         let (key, order) = sort.get();
-        async move { api.users(key, order).await }
+        async move { api.users(key, order, None).await }
     });
 
     let selected = RwSignal::new(None::<String>);
