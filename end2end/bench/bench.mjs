@@ -339,6 +339,9 @@ async function userSort(browser, throttle) {
   await login(page);
   await openUserList(page);
   const rows = await page.getByRole('table', { name: '利用者一覧' }).getByRole('row').count();
+  // 「1,011件の利用者が登録されています（…）。」: the list holds them all, a page shows 50.
+  const countLine = (await page.getByText(/^[\d,]+件の利用者が登録されています/).textContent()) ?? '';
+  const users = Number(/^([\d,]+)件/.exec(countLine)?.[1].replaceAll(',', '') ?? NaN);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const samples = [];
@@ -349,7 +352,7 @@ async function userSort(browser, throttle) {
   }
   const d = await eventDurations(page, samples.map((s) => s.t0));
   await context.close();
-  return { ...stats(samples, d), rows: rows - 1 };
+  return { ...stats(samples, d), rows: rows - 1, users };
 }
 
 async function searchAllHistory(page) {
@@ -550,7 +553,7 @@ function report(r) {
     );
   irow('利用者登録 「次へ」 基本情報→権限', r.wiz1?.next, r.wiz4?.next);
   irow('権限 「全選択（すべての権限）」', r.wiz1?.selectAll, r.wiz4?.selectAll);
-  irow(`利用者一覧 並べ替え 「再表示」 (${r.sort1 ? fmt(r.sort1.rows) : '?'} users, refetch + render)`, r.sort1, r.sort4);
+  irow(`利用者一覧 並べ替え 「再表示」 (${r.sort1 ? fmt(r.sort1.users) : '?'} users, a page of ${r.sort1 ? fmt(r.sort1.rows) : '?'}: refetch + render)`, r.sort1, r.sort4);
   irow('ソフトウェアキーボードを開く', r.kb1, r.kb4);
   irow(`操作履歴照会 「次へ」 page (${r.page1 ? fmt(r.page1.total) : '?'} rows, 50 a page)`, r.page1, r.page4);
   L.push('');
