@@ -1,10 +1,14 @@
-//! The root component: contexts, the start-up session check, the router.
+//! The root component: contexts, the start-up session check, and the screen: the login
+//! screen without the router, or the router's part (see [`crate::navigator`]).
 
 use crate::api::{Api, ApiError};
 use crate::components::frame::PublicFrame;
-use crate::components::notice::{Notice, Tone};
+use crate::components::notice::{Loading, Notice, Tone};
 use crate::logic::idle::IdleStatus;
-use crate::routes::AppRoutes;
+use crate::logic::navigation::shown_without_router;
+use crate::navigator::{current_path, current_pathname, set_browser_url, Navigator};
+use crate::pages::login::LoginPage;
+use crate::routes::{preload_routed_app, routed_app};
 use crate::state::{
     begin_session, session_lost, Auth, AuthState, CertificateRefusal, Idle, Phase, TextSizePref,
     UserData,
@@ -12,16 +16,7 @@ use crate::state::{
 use kanri_contract::api::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Router;
 use std::time::Duration;
-
-/// The screen the user is on (path and query), for the way back after a new login.
-fn current_path() -> String {
-    web_sys::window()
-        .map(|w| w.location())
-        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
-        .unwrap_or_default()
-}
 
 /// The application.
 #[component]
@@ -135,21 +130,67 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The login screen is shown without the router (see `crate::navigator`); moving on
+    // from it fetches the router's part, then shows it at the new URL.
+    let routed = RwSignal::new(!shown_without_router(&current_pathname()));
+    provide_context(Navigator::new(move |go| {
+        spawn_local(async move {
+            // A failure shows on the router's screen, which tries again.
+            let _ = preload_routed_app().await;
+            set_browser_url(&go.url, go.replace);
+            routed.set(true);
+        });
+    }));
+
     view! {
-        <Router>
-            <ErrorBoundary fallback=|_| {
-                view! {
-                    <PublicFrame>
-                        <Notice tone=Tone::Error heading="エラーが発生しました">
-                            <p>
-                                "画面を表示できませんでした。お手数ですが、画面を再読み込みしてください。"
-                            </p>
-                        </Notice>
-                    </PublicFrame>
+        <ErrorBoundary fallback=|_| {
+            view! {
+                <PublicFrame>
+                    <Notice tone=Tone::Error heading="エラーが発生しました">
+                        <p>
+                            "画面を表示できませんでした。お手数ですが、画面を再読み込みしてください。"
+                        </p>
+                    </Notice>
+                </PublicFrame>
+            }
+        }>
+            {move || {
+                if routed.get() {
+                    view! { <RoutedApp /> }.into_any()
+                } else {
+                    view! { <LoginPage /> }.into_any()
                 }
-            }>
-                <AppRoutes />
-            </ErrorBoundary>
-        </Router>
+            }}
+        </ErrorBoundary>
+    }
+}
+
+/// The router's part (every screen but the first download's login screen), with a
+/// loading line while it is fetched and a way to try again if it cannot be.
+#[component]
+fn RoutedApp() -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <PublicFrame><Loading /></PublicFrame> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match routed_app().await {
+                        Ok(app) => app,
+                        Err(_) => view! {
+                            <PublicFrame>
+                                <Notice tone=Tone::Error heading="画面を表示できませんでした">
+                                    <p>"サーバーと通信できませんでした。通信環境をご確認のうえ、「再試行」ボタンを押してください。"</p>
+                                    <button type="button" class="btn" on:click=move |_| attempt.update(|n| *n += 1)>
+                                        "再試行"
+                                    </button>
+                                </Notice>
+                            </PublicFrame>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
 }

@@ -1,7 +1,9 @@
 //! 法人インターネットバンキング 管理 — the SPA.
 //!
 //! Where things live:
-//! - [`routes`]: every screen's URL and the route table (one place).
+//! - [`routes`]: every screen's URL and the route table (one place), in a part of its own
+//!   with the router; [`navigator`]: moving on with or without it (the first download
+//!   shows the login screen without the router).
 //! - [`pages`]: one `…Page` component per screen; thin views over [`logic`].
 //! - [`components`]: the frame, form parts, step indicator, notices.
 //! - [`logic`]: plain Rust (menus, forms, text size, navigation) with unit tests.
@@ -15,6 +17,7 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod logic;
+pub mod navigator;
 pub mod pages;
 pub mod print_client;
 pub mod routes;

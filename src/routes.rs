@@ -1,15 +1,22 @@
 //! Every screen's route, declared in one place.
 //!
-//! Two tables. [`AppRoutes`], in the first download, holds the login screen, セッション
-//! タイムアウト, and one route each for ログアウト, ヘルプ, 証明書エラー, not found and the whole
-//! logged-in area ([`LoggedInArea`]). [`LoggedInRoutes`], rendered by the frame, holds the
-//! screens of that area. Every route but ログイン and セッションタイムアウト is a [`Lazy`]
-//! route: `scripts/build-spa.sh` cuts each one out into its own WebAssembly part (code two
-//! parts share goes into a shared chunk), fetched the first time the screen is shown; the
-//! inner table's matching code is in the frame's part. [`preload_logged_in_frame`] fetches
-//! the frame and ホーム early.
+//! The router and both route tables are in a WebAssembly part of their own
+//! ([`routed_app`]), not in the first download: the login screen at [`paths::LOGIN`] is
+//! shown by `App` without them (the same `LoginPage` the table's `/login` route shows
+//! later, e.g. after a logout), and moves on through [`crate::navigator`]. Any other URL
+//! loads this part at once.
+//!
+//! Two tables. [`AppRoutes`] holds the login screen, セッションタイムアウト, and one route
+//! each for ログアウト, ヘルプ, 証明書エラー, not found and the whole logged-in area
+//! ([`LoggedInArea`]). [`LoggedInRoutes`], rendered by the frame, holds the screens of that
+//! area. Every route but ログイン and セッションタイムアウト is a [`Lazy`] route:
+//! `scripts/build-spa.sh` cuts each one out into its own WebAssembly part (code two parts
+//! share goes into a shared chunk), fetched the first time the screen is shown; the inner
+//! table's matching code is in the frame's part. [`preload_logged_in_frame`] fetches the
+//! router's part, the frame and ホーム early.
 
 use crate::components::frame::AppFrame;
+use crate::navigator::Navigator;
 use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
 use crate::pages::company::fees::{FeeConfirmPage, FeeDonePage, FeeEditPage, FeeViewPage};
 use crate::pages::company::{
@@ -35,11 +42,13 @@ use crate::pages::{
     timed_out::TimedOutPage, user_tasks::UserTasksPage,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Routes};
-use leptos_router::path;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
 use leptos_router::{
     lazy_route, Lazy, LazyRoute, PartialPathMatch, PathSegment, PossibleRouteMatch,
 };
+use leptos_router::{path, NavigateOptions};
 
 /// The URL of each screen. Links use these, never string literals.
 pub mod paths {
@@ -180,7 +189,45 @@ pub mod paths {
     }
 }
 
-/// The route table of the first download: the screens without login, and the logged-in
+/// The router with every route: its own WebAssembly part, fetched on first use (an
+/// `Err` when it cannot be fetched; a later call tries again).
+#[wasm_split(
+    routed_app,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(preload_routed_app),
+    fallible
+)]
+pub fn routed_app() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <Router>
+            <RouterNavigator>
+                <AppRoutes />
+            </RouterNavigator>
+        </Router>
+    }
+    .into_any())
+}
+
+/// Gives the screens inside the router the router's navigation as their [`Navigator`].
+#[component]
+pub fn RouterNavigator(
+    /// The route table.
+    children: Children,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    provide_context(Navigator::new(move |go| {
+        navigate(
+            &go.url,
+            NavigateOptions {
+                replace: go.replace,
+                ..Default::default()
+            },
+        )
+    }));
+    children()
+}
+
+/// The outer route table: the screens without login, and the logged-in
 /// area ([`LoggedInArea`]) as one route whose part holds the frame and
 /// [`LoggedInRoutes`]. Moving between two screens of the area keeps the frame; only the
 /// inner table's screen changes.
@@ -360,7 +407,7 @@ impl LazyRoute for CertificateRefusedRoute {
     }
 }
 
-/// Starts fetching the parts a login needs next (the frame and ホーム), once per page
+/// Starts fetching the parts a login needs next (the router, the frame and ホーム), once per page
 /// load: called when the user starts on the login form, so the first download stays
 /// what the login screen needs and the screen after 「ログイン」 does not wait for them.
 pub fn preload_logged_in_frame() {
@@ -371,6 +418,10 @@ pub fn preload_logged_in_frame() {
         return;
     }
     leptos::task::spawn_local(async {
+        // Not fetched now: fetched again on use, where a failure is shown.
+        if preload_routed_app().await.is_err() {
+            return;
+        }
         AppFrameRoute::preload().await;
         HomeRoute::preload().await;
     });

@@ -14,7 +14,7 @@ use kanri_contract::history::{
 };
 
 use crate::logic::pager;
-pub use crate::logic::pager::PageItem;
+use crate::logic::pager::PageItem;
 
 /// The DOM id of a field of the form (`from`, `to`, `user`, `business`, `result`): the
 /// error summary links here.

@@ -15,6 +15,12 @@ pub fn safe_next(next: Option<&str>) -> Option<String> {
     ok.then(|| n.to_owned())
 }
 
+/// Whether the screen at `path` is shown by the first download itself, without loading
+/// the router's part: only the login screen (every other path needs the router).
+pub fn shown_without_router(path: &str) -> bool {
+    path == crate::routes::paths::LOGIN
+}
+
 /// `pathname` and the router's `search` (which has no leading `?`) as one local URL.
 pub fn with_query(pathname: &str, search: &str) -> String {
     let search = search.trim_start_matches('?');
@@ -56,6 +62,23 @@ fn encode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_the_login_screen_is_shown_without_the_router() {
+        use super::shown_without_router;
+        assert!(shown_without_router("/login"));
+        for path in [
+            "/",
+            "/home",
+            "/login/x",
+            "/logged-out",
+            "/timed-out",
+            "/admin/users",
+            "",
+        ] {
+            assert!(!shown_without_router(path), "{path}");
+        }
+    }
+
     #[test]
     fn a_query_is_joined_with_one_question_mark() {
         assert_eq!(super::with_query("/a", ""), "/a");

@@ -9,6 +9,7 @@ use crate::logic::certificate::refusal;
 use crate::logic::help;
 use crate::logic::idempotency::SubmitKey;
 use crate::logic::session_stash::Destination;
+use crate::navigator::{current_query_param, use_navigator};
 use crate::routes::paths;
 use crate::state::{begin_session, use_auth, use_user_data, AuthState, Phase};
 use kanri_contract::api::{
@@ -16,8 +17,6 @@ use kanri_contract::api::{
 };
 use kanri_contract::rules::RuleError;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 const LOGIN_ID: &str = "login-id";
 const PASSWORD: &str = "login-password";
@@ -68,8 +67,7 @@ pub fn LoginPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let data = use_user_data();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let navigator = use_navigator();
 
     // Why the user is here (session ended by itself), shown once.
     let reason = match auth.state.get_untracked() {
@@ -90,30 +88,21 @@ pub fn LoginPage() -> impl IntoView {
     // ホーム after another user's, else `next`.
     let destination = StoredValue::new(Destination::AsAsked);
     // Already logged in (e.g. the back button): go on.
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |_| {
-            if auth.state.read().phase() == Phase::LoggedIn {
-                let mut next = destination
-                    .with_value(|d| d.path(query.read_untracked().get("next").as_deref()));
-                // Right after a certificate login within the notice period: [BLGI005]
-                // first, then on to where the user was going.
-                let notice = auth
-                    .with_session(|s| s.certificate.as_ref().is_some_and(|c| c.renewal_notice))
-                    == Some(true);
-                if notice && just_logged_in.get_value() {
-                    next = renewal_url(&next);
-                }
-                navigate(
-                    &next,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+    Effect::new(move |_| {
+        if auth.state.read().phase() == Phase::LoggedIn {
+            let mut next =
+                destination.with_value(|d| d.path(current_query_param("next").as_deref()));
+            // Right after a certificate login within the notice period: [BLGI005]
+            // first, then on to where the user was going.
+            let notice = auth
+                .with_session(|s| s.certificate.as_ref().is_some_and(|c| c.renewal_notice))
+                == Some(true);
+            if notice && just_logged_in.get_value() {
+                next = renewal_url(&next);
             }
-        });
-    }
+            navigator.go(&next, true);
+        }
+    });
 
     let context = LocalResource::new(move || {
         // After a session ended by itself, first let its logout reach the backend.

@@ -505,10 +505,10 @@ mod tests {
         let db = Db::in_memory().unwrap();
         let c = db.lock();
         let plan: Vec<String> = c
-            .prepare(
-                "EXPLAIN QUERY PLAN SELECT fingerprint, not_after, revoked_at FROM certificates \
-                 WHERE user_id = ?1 ORDER BY id DESC LIMIT 1",
-            )
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                crate::users::LATEST_CERTIFICATE_SQL
+            ))
             .unwrap()
             .query_map([1], |r| r.get::<_, String>(3))
             .unwrap()

@@ -159,17 +159,19 @@ pub fn certificate_by_fingerprint(
     .optional()
 }
 
+/// The query of [`latest_certificate`] (its plan is checked in `db.rs`'s tests: by the
+/// index on `(user_id, id)`, not by scanning).
+pub const LATEST_CERTIFICATE_SQL: &str = "SELECT fingerprint, not_after, revoked_at FROM certificates WHERE user_id = ?1 ORDER BY id DESC LIMIT 1";
+
 /// The newest certificate of a user (any state).
 pub fn latest_certificate(
     c: &Connection,
     user_id: i64,
 ) -> rusqlite::Result<Option<(String, i64, Option<i64>)>> {
     // Cached: lists read it once per user.
-    c.prepare_cached(
-        "SELECT fingerprint, not_after, revoked_at FROM certificates WHERE user_id = ?1 ORDER BY id DESC LIMIT 1",
-    )?
-    .query_row([user_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-    .optional()
+    c.prepare_cached(LATEST_CERTIFICATE_SQL)?
+        .query_row([user_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()
 }
 
 /// The newest certificate of every user who has one, `(not_after, revoked_at)` by user id:
