@@ -3,7 +3,8 @@
 
 use crate::api::{Api, ApiError};
 use crate::components::frame::PublicFrame;
-use crate::components::notice::{Loading, Notice, Tone};
+use crate::components::notice::{Notice, Tone};
+use crate::components::part::{PartFrame, PartLoader};
 use crate::logic::idle::IdleStatus;
 use crate::logic::navigation::shown_without_router;
 use crate::navigator::{current_path, current_pathname, set_browser_url, Navigator};
@@ -166,31 +167,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// The router's part (every screen but the first download's login screen), with a
-/// loading line while it is fetched and a way to try again if it cannot be.
+/// loading line while it is fetched and 「再試行」 if it cannot be.
 #[component]
 fn RoutedApp() -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    view! {
-        <Suspense fallback=|| view! { <PublicFrame><Loading /></PublicFrame> }>
-            {move || {
-                attempt.track();
-                Suspend::new(async move {
-                    match routed_app().await {
-                        Ok(app) => app,
-                        Err(_) => view! {
-                            <PublicFrame>
-                                <Notice tone=Tone::Error heading="画面を表示できませんでした">
-                                    <p>"サーバーと通信できませんでした。通信環境をご確認のうえ、「再試行」ボタンを押してください。"</p>
-                                    <button type="button" class="btn" on:click=move |_| attempt.update(|n| *n += 1)>
-                                        "再試行"
-                                    </button>
-                                </Notice>
-                            </PublicFrame>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    view! { <PartLoader load=|| Box::pin(routed_app()) frame=PartFrame::Public /> }
 }

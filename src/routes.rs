@@ -9,13 +9,16 @@
 //! Two tables. [`AppRoutes`] holds the login screen, セッションタイムアウト, and one route
 //! each for ログアウト, ヘルプ, 証明書エラー, not found and the whole logged-in area
 //! ([`LoggedInArea`]). [`LoggedInRoutes`], rendered by the frame, holds the screens of that
-//! area. Every route but ログイン and セッションタイムアウト is a [`Lazy`] route:
-//! `scripts/build-spa.sh` cuts each one out into its own WebAssembly part (code two parts
-//! share goes into a shared chunk), fetched the first time the screen is shown; the inner
-//! table's matching code is in the frame's part. [`preload_logged_in_frame`] fetches the
+//! area. Every route but ログイン and セッションタイムアウト is a [`Lazy`] route declared
+//! with `screen_part!`: `scripts/build-spa.sh` cuts each one out into its own WebAssembly
+//! part (code two parts share goes into a shared chunk), fetched the first time the screen
+//! is shown; a part that cannot be fetched shows 「画面を表示できませんでした」 with
+//! 「再試行」 ([`crate::components::part`]). The inner table's matching code is in the
+//! frame's part. [`preload_logged_in_frame`] fetches the
 //! router's part, the frame and ホーム early.
 
 use crate::components::frame::AppFrame;
+use crate::components::part::{part_view, PartFrame};
 use crate::navigator::Navigator;
 use crate::pages::certificate::{CertificateRefusedPage, CertificateRenewalPage};
 use crate::pages::company::fees::{FeeConfirmPage, FeeDonePage, FeeEditPage, FeeViewPage};
@@ -45,10 +48,8 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
-use leptos_router::{
-    lazy_route, Lazy, LazyRoute, PartialPathMatch, PathSegment, PossibleRouteMatch,
-};
 use leptos_router::{path, NavigateOptions};
+use leptos_router::{Lazy, LazyRoute, PartialPathMatch, PathSegment, PossibleRouteMatch};
 
 /// The URL of each screen. Links use these, never string literals.
 pub mod paths {
@@ -332,79 +333,66 @@ impl PossibleRouteMatch for LoggedInArea {
     }
 }
 
-/// The frame of every screen after login (`AppFrame`).
-pub struct AppFrameRoute;
+/// A route whose screen is a WebAssembly part of its own: `$route` is a [`LazyRoute`]
+/// whose view is `$view`, cut out by `scripts/build-spa.sh` at the split point `$part`
+/// (the file `split_$part.wasm`). The router waits for the part before it shows the
+/// screen; a part that cannot be fetched shows 「画面を表示できませんでした」 with
+/// 「再試行」 in its place (`$frame`: where; see [`crate::components::part`]).
+macro_rules! screen_part {
+    ($(#[$doc:meta])* $route:ident in $part:ident, $frame:ident: $view:expr) => {
+        $(#[$doc])*
+        pub struct $route;
 
-#[lazy_route]
-impl LazyRoute for AppFrameRoute {
-    fn data() -> Self {
-        Self
-    }
+        mod $part {
+            use super::*;
 
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <AppFrame /> }.into_any()
-    }
+            /// Builds the screen (after fetching its part: an `Err` when it cannot be).
+            #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, preload(preload), fallible)]
+            pub fn view() -> Result<AnyView, SplitLoaderError> {
+                Ok($view.into_any())
+            }
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                part_view($part::view().await, PartFrame::$frame, || Box::pin($part::view()))
+            }
+
+            async fn preload() {
+                // A failure shows when the screen is opened.
+                let _ = $part::preload().await;
+            }
+        }
+    };
 }
 
-/// `LoggedOutPage` (shown once per session, after 「ログアウト」: not in the first download).
-pub struct LoggedOutRoute;
-
-#[lazy_route]
-impl LazyRoute for LoggedOutRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <LoggedOutPage /> }.into_any()
-    }
+screen_part! {
+    /// The frame of every screen after login (`AppFrame`).
+    AppFrameRoute in app_frame_part, Public: view! { <AppFrame /> }
 }
 
-/// `NotFoundPage` (any URL that is no screen).
-pub struct NotFoundRoute;
-
-#[lazy_route]
-impl LazyRoute for NotFoundRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <NotFoundPage /> }.into_any()
-    }
+screen_part! {
+    /// `LoggedOutPage` (shown once per session, after 「ログアウト」: not in the first download).
+    LoggedOutRoute in logged_out_part, Public: view! { <LoggedOutPage /> }
 }
 
-/// `HelpPage`.
-pub struct HelpRoute;
-
-#[lazy_route]
-impl LazyRoute for HelpRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <HelpPage /> }.into_any()
-    }
+screen_part! {
+    /// `NotFoundPage` (any URL that is no screen).
+    NotFoundRoute in not_found_part, Public: view! { <NotFoundPage /> }
 }
 
-/// `CertificateRefusedPage`.
-pub struct CertificateRefusedRoute;
+screen_part! {
+    /// `HelpPage`.
+    HelpRoute in help_part, Public: view! { <HelpPage /> }
+}
 
-#[lazy_route]
-impl LazyRoute for CertificateRefusedRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CertificateRefusedPage /> }.into_any()
-    }
+screen_part! {
+    /// `CertificateRefusedPage`.
+    CertificateRefusedRoute in certificate_refused_part, Public: view! { <CertificateRefusedPage /> }
 }
 
 /// Starts fetching the parts a login needs next (the router, the frame and ホーム), once per page
@@ -430,544 +418,184 @@ pub fn preload_logged_in_frame() {
 // Every screen of the logged-in frame is split out of the first download (see the module
 // documentation): the wrappers below are the split points, one per route.
 
-/// `HomePage`.
-pub struct HomeRoute;
-
-#[lazy_route]
-impl LazyRoute for HomeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <HomePage /> }.into_any()
-    }
+screen_part! {
+    /// `HomePage`.
+    HomeRoute in home_part, Inner: view! { <HomePage /> }
 }
 
-/// `CertificateRenewalPage`.
-pub struct CertificateRenewalRoute;
-
-#[lazy_route]
-impl LazyRoute for CertificateRenewalRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CertificateRenewalPage /> }.into_any()
-    }
+screen_part! {
+    /// `CertificateRenewalPage`.
+    CertificateRenewalRoute in certificate_renewal_part, Inner: view! { <CertificateRenewalPage /> }
 }
 
-/// `BusinessSelectPage`.
-pub struct BusinessSelectRoute;
-
-#[lazy_route]
-impl LazyRoute for BusinessSelectRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <BusinessSelectPage /> }.into_any()
-    }
+screen_part! {
+    /// `BusinessSelectPage`.
+    BusinessSelectRoute in business_select_part, Inner: view! { <BusinessSelectPage /> }
 }
 
-/// `UserTasksPage`.
-pub struct UserTasksRoute;
-
-#[lazy_route]
-impl LazyRoute for UserTasksRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserTasksPage /> }.into_any()
-    }
+screen_part! {
+    /// `UserTasksPage`.
+    UserTasksRoute in user_tasks_part, Inner: view! { <UserTasksPage /> }
 }
 
-/// `PasswordChangePage`.
-pub struct PasswordChangeRoute;
-
-#[lazy_route]
-impl LazyRoute for PasswordChangeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <PasswordChangePage /> }.into_any()
-    }
+screen_part! {
+    /// `PasswordChangePage`.
+    PasswordChangeRoute in password_change_part, Inner: view! { <PasswordChangePage /> }
 }
 
-/// `PasswordChangedPage`.
-pub struct PasswordChangedRoute;
-
-#[lazy_route]
-impl LazyRoute for PasswordChangedRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <PasswordChangedPage /> }.into_any()
-    }
+screen_part! {
+    /// `PasswordChangedPage`.
+    PasswordChangedRoute in password_changed_part, Inner: view! { <PasswordChangedPage /> }
 }
 
-/// `UserListPage`.
-pub struct UserListRoute;
-
-#[lazy_route]
-impl LazyRoute for UserListRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserListPage /> }.into_any()
-    }
+screen_part! {
+    /// `UserListPage`.
+    UserListRoute in user_list_part, Inner: view! { <UserListPage /> }
 }
 
-/// `UserViewPage`.
-pub struct UserViewRoute;
-
-#[lazy_route]
-impl LazyRoute for UserViewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserViewPage /> }.into_any()
-    }
+screen_part! {
+    /// `UserViewPage`.
+    UserViewRoute in user_view_part, Inner: view! { <UserViewPage /> }
 }
 
-/// `UserDeletePage`.
-pub struct UserDeleteRoute;
-
-#[lazy_route]
-impl LazyRoute for UserDeleteRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserDeletePage /> }.into_any()
-    }
+screen_part! {
+    /// `UserDeletePage`.
+    UserDeleteRoute in user_delete_part, Inner: view! { <UserDeletePage /> }
 }
 
-/// `UserDeletedPage`.
-pub struct UserDeletedRoute;
-
-#[lazy_route]
-impl LazyRoute for UserDeletedRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserDeletedPage /> }.into_any()
-    }
+screen_part! {
+    /// `UserDeletedPage`.
+    UserDeletedRoute in user_deleted_part, Inner: view! { <UserDeletedPage /> }
 }
 
-/// `UserBasicsPage` (利用者登録).
-pub struct UserBasicsNewRoute;
-
-#[lazy_route]
-impl LazyRoute for UserBasicsNewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserBasicsPage change=false /> }.into_any()
-    }
+screen_part! {
+    /// `UserBasicsPage` (利用者登録).
+    UserBasicsNewRoute in user_basics_new_part, Inner: view! { <UserBasicsPage change=false /> }
 }
 
-/// `UserRightsPage` (利用者登録).
-pub struct UserRightsNewRoute;
-
-#[lazy_route]
-impl LazyRoute for UserRightsNewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserRightsPage change=false /> }.into_any()
-    }
+screen_part! {
+    /// `UserRightsPage` (利用者登録).
+    UserRightsNewRoute in user_rights_new_part, Inner: view! { <UserRightsPage change=false /> }
 }
 
-/// `UserAccountsPage` (利用者登録).
-pub struct UserAccountsNewRoute;
-
-#[lazy_route]
-impl LazyRoute for UserAccountsNewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserAccountsPage change=false /> }.into_any()
-    }
+screen_part! {
+    /// `UserAccountsPage` (利用者登録).
+    UserAccountsNewRoute in user_accounts_new_part, Inner: view! { <UserAccountsPage change=false /> }
 }
 
-/// `UserConfirmPage` (利用者登録).
-pub struct UserConfirmNewRoute;
-
-#[lazy_route]
-impl LazyRoute for UserConfirmNewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserConfirmPage change=false /> }.into_any()
-    }
+screen_part! {
+    /// `UserConfirmPage` (利用者登録).
+    UserConfirmNewRoute in user_confirm_new_part, Inner: view! { <UserConfirmPage change=false /> }
 }
 
-/// `UserDonePage` (利用者登録).
-pub struct UserDoneNewRoute;
-
-#[lazy_route]
-impl LazyRoute for UserDoneNewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserDonePage change=false /> }.into_any()
-    }
+screen_part! {
+    /// `UserDonePage` (利用者登録).
+    UserDoneNewRoute in user_done_new_part, Inner: view! { <UserDonePage change=false /> }
 }
 
-/// `UserBasicsPage` (利用者変更).
-pub struct UserBasicsChangeRoute;
-
-#[lazy_route]
-impl LazyRoute for UserBasicsChangeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserBasicsPage change=true /> }.into_any()
-    }
+screen_part! {
+    /// `UserBasicsPage` (利用者変更).
+    UserBasicsChangeRoute in user_basics_change_part, Inner: view! { <UserBasicsPage change=true /> }
 }
 
-/// `UserRightsPage` (利用者変更).
-pub struct UserRightsChangeRoute;
-
-#[lazy_route]
-impl LazyRoute for UserRightsChangeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserRightsPage change=true /> }.into_any()
-    }
+screen_part! {
+    /// `UserRightsPage` (利用者変更).
+    UserRightsChangeRoute in user_rights_change_part, Inner: view! { <UserRightsPage change=true /> }
 }
 
-/// `UserAccountsPage` (利用者変更).
-pub struct UserAccountsChangeRoute;
-
-#[lazy_route]
-impl LazyRoute for UserAccountsChangeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserAccountsPage change=true /> }.into_any()
-    }
+screen_part! {
+    /// `UserAccountsPage` (利用者変更).
+    UserAccountsChangeRoute in user_accounts_change_part, Inner: view! { <UserAccountsPage change=true /> }
 }
 
-/// `UserConfirmPage` (利用者変更).
-pub struct UserConfirmChangeRoute;
-
-#[lazy_route]
-impl LazyRoute for UserConfirmChangeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserConfirmPage change=true /> }.into_any()
-    }
+screen_part! {
+    /// `UserConfirmPage` (利用者変更).
+    UserConfirmChangeRoute in user_confirm_change_part, Inner: view! { <UserConfirmPage change=true /> }
 }
 
-/// `UserDonePage` (利用者変更).
-pub struct UserDoneChangeRoute;
-
-#[lazy_route]
-impl LazyRoute for UserDoneChangeRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <UserDonePage change=true /> }.into_any()
-    }
+screen_part! {
+    /// `UserDonePage` (利用者変更).
+    UserDoneChangeRoute in user_done_change_part, Inner: view! { <UserDonePage change=true /> }
 }
 
-/// `CertRevokeListPage`.
-pub struct CertRevokeListRoute;
-
-#[lazy_route]
-impl LazyRoute for CertRevokeListRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CertRevokeListPage /> }.into_any()
-    }
+screen_part! {
+    /// `CertRevokeListPage`.
+    CertRevokeListRoute in cert_revoke_list_part, Inner: view! { <CertRevokeListPage /> }
 }
 
-/// `CertRevokeConfirmPage`.
-pub struct CertRevokeConfirmRoute;
-
-#[lazy_route]
-impl LazyRoute for CertRevokeConfirmRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CertRevokeConfirmPage /> }.into_any()
-    }
+screen_part! {
+    /// `CertRevokeConfirmPage`.
+    CertRevokeConfirmRoute in cert_revoke_confirm_part, Inner: view! { <CertRevokeConfirmPage /> }
 }
 
-/// `CertRevokedPage`.
-pub struct CertRevokedRoute;
-
-#[lazy_route]
-impl LazyRoute for CertRevokedRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CertRevokedPage /> }.into_any()
-    }
+screen_part! {
+    /// `CertRevokedPage`.
+    CertRevokedRoute in cert_revoked_part, Inner: view! { <CertRevokedPage /> }
 }
 
-/// `StatusListPage`.
-pub struct StatusListRoute;
-
-#[lazy_route]
-impl LazyRoute for StatusListRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <StatusListPage /> }.into_any()
-    }
+screen_part! {
+    /// `StatusListPage`.
+    StatusListRoute in status_list_part, Inner: view! { <StatusListPage /> }
 }
 
-/// `StatusConfirmPage`.
-pub struct StatusConfirmRoute;
-
-#[lazy_route]
-impl LazyRoute for StatusConfirmRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <StatusConfirmPage /> }.into_any()
-    }
+screen_part! {
+    /// `StatusConfirmPage`.
+    StatusConfirmRoute in status_confirm_part, Inner: view! { <StatusConfirmPage /> }
 }
 
-/// `StatusDonePage`.
-pub struct StatusDoneRoute;
-
-#[lazy_route]
-impl LazyRoute for StatusDoneRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <StatusDonePage /> }.into_any()
-    }
+screen_part! {
+    /// `StatusDonePage`.
+    StatusDoneRoute in status_done_part, Inner: view! { <StatusDonePage /> }
 }
 
-/// `CompanyTasksPage`.
-pub struct CompanyTasksRoute;
-
-#[lazy_route]
-impl LazyRoute for CompanyTasksRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CompanyTasksPage /> }.into_any()
-    }
+screen_part! {
+    /// `CompanyTasksPage`.
+    CompanyTasksRoute in company_tasks_part, Inner: view! { <CompanyTasksPage /> }
 }
 
-/// `CompanyViewPage`.
-pub struct CompanyViewRoute;
-
-#[lazy_route]
-impl LazyRoute for CompanyViewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CompanyViewPage /> }.into_any()
-    }
+screen_part! {
+    /// `CompanyViewPage`.
+    CompanyViewRoute in company_view_part, Inner: view! { <CompanyViewPage /> }
 }
 
-/// `CompanyEditPage`.
-pub struct CompanyEditRoute;
-
-#[lazy_route]
-impl LazyRoute for CompanyEditRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CompanyEditPage /> }.into_any()
-    }
+screen_part! {
+    /// `CompanyEditPage`.
+    CompanyEditRoute in company_edit_part, Inner: view! { <CompanyEditPage /> }
 }
 
-/// `CompanyConfirmPage`.
-pub struct CompanyConfirmRoute;
-
-#[lazy_route]
-impl LazyRoute for CompanyConfirmRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CompanyConfirmPage /> }.into_any()
-    }
+screen_part! {
+    /// `CompanyConfirmPage`.
+    CompanyConfirmRoute in company_confirm_part, Inner: view! { <CompanyConfirmPage /> }
 }
 
-/// `CompanyDonePage`.
-pub struct CompanyDoneRoute;
-
-#[lazy_route]
-impl LazyRoute for CompanyDoneRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <CompanyDonePage /> }.into_any()
-    }
+screen_part! {
+    /// `CompanyDonePage`.
+    CompanyDoneRoute in company_done_part, Inner: view! { <CompanyDonePage /> }
 }
 
-/// `FeeViewPage`.
-pub struct FeeViewRoute;
-
-#[lazy_route]
-impl LazyRoute for FeeViewRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <FeeViewPage /> }.into_any()
-    }
+screen_part! {
+    /// `FeeViewPage`.
+    FeeViewRoute in fee_view_part, Inner: view! { <FeeViewPage /> }
 }
 
-/// `FeeEditPage`.
-pub struct FeeEditRoute;
-
-#[lazy_route]
-impl LazyRoute for FeeEditRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <FeeEditPage /> }.into_any()
-    }
+screen_part! {
+    /// `FeeEditPage`.
+    FeeEditRoute in fee_edit_part, Inner: view! { <FeeEditPage /> }
 }
 
-/// `FeeConfirmPage`.
-pub struct FeeConfirmRoute;
-
-#[lazy_route]
-impl LazyRoute for FeeConfirmRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <FeeConfirmPage /> }.into_any()
-    }
+screen_part! {
+    /// `FeeConfirmPage`.
+    FeeConfirmRoute in fee_confirm_part, Inner: view! { <FeeConfirmPage /> }
 }
 
-/// `FeeDonePage`.
-pub struct FeeDoneRoute;
-
-#[lazy_route]
-impl LazyRoute for FeeDoneRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <FeeDonePage /> }.into_any()
-    }
+screen_part! {
+    /// `FeeDonePage`.
+    FeeDoneRoute in fee_done_part, Inner: view! { <FeeDonePage /> }
 }
 
-/// `HistoryPage`.
-pub struct HistoryRoute;
-
-#[lazy_route]
-impl LazyRoute for HistoryRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(this: Self) -> AnyView {
-        let _ = this;
-        view! { <HistoryPage /> }.into_any()
-    }
+screen_part! {
+    /// `HistoryPage`.
+    HistoryRoute in history_part, Inner: view! { <HistoryPage /> }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod idle_dialog;
 pub mod notice;
 pub mod operator_fields;
 pub mod pager;
+pub mod part;
 pub mod print;
 pub mod require;
 pub mod soft_keyboard;

@@ -100,6 +100,11 @@ pub fn LoginPage() -> impl IntoView {
             if notice && just_logged_in.get_value() {
                 next = renewal_url(&next);
             }
+            // A password that must be changed first: straight to that screen (the frame
+            // would send the user there from any other).
+            if auth.with_session(|s| s.must_change_password) == Some(true) {
+                next = paths::PASSWORD_CHANGE.to_owned();
+            }
             navigator.go(&next, true);
         }
     });
