@@ -7,14 +7,15 @@
 #      wasm-split needs, and `--cfg erase_components`, which makes Leptos type-erase every
 #      component (much less generic code; same behaviour). Its own target directory, so
 #      these flags never invalidate the other builds.
-#   2. wasm-split-cli cuts the module at the split points of src/routes.rs (`routed_app`,
-#      the router, and one `screen_part!` per screen): each becomes a `split_*.wasm`
-#      module, code that two of them share becomes a `chunk_*.wasm`, and `__wasm_split.js`
-#      loads them on first use.
+#   2. wasm-split-cli cuts the module at the split points of src/shell/routes.rs (`routed_app`,
+#      the router, and the `screen_part!` of every screen, which names its feature's part):
+#      each part becomes a `split_*.wasm` module, code that two of them share becomes a
+#      `chunk_*.wasm`, and `__wasm_split.js` loads them on first use.
 #   3. wasm-bindgen (web target) generates the JS glue for the main module.
 #   4. In release builds wasm-opt -Oz shrinks every module of 4 KB or more (binaryen 132 from npm; never
-#      Debian's, see ../shared/TOOLCHAIN.md), and esbuild (npm) minifies the JavaScript (the
-#      glue and the parts' loader are in the first download: 21 KB gzip before, 14 KB after).
+#      Debian's, which breaks the module: docs/DECISIONS.md), and esbuild (npm) minifies the
+#      JavaScript (the glue and the parts' loader are in the first download: 21 KB gzip
+#      before, 14 KB after).
 # Output: $TRUNK_STAGING_DIR/wasm/ (kanri.js, kanri_bg.wasm, __wasm_split.js, the parts) and
 # the loader /wasm/start.js that index.html references (an external script: the CSP needs
 # no hash for it).

@@ -38,7 +38,7 @@ if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml; then
 fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION"; then
   echo "setup: cargo install wasm-bindgen-cli $WB_VERSION"
-  # Not --locked: its lock file names a crate version the registry lacks (TOOLCHAIN.md).
+  # Not --locked: its lock file names a crate version the registry lacks (docs/DECISIONS.md).
   cargo install wasm-bindgen-cli --version "=$WB_VERSION"
 fi
 

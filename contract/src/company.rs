@@ -1,4 +1,4 @@
-//! 企業管理 › 企業情報 (manual 001, "企業情報の変更"; SPEC 3.5): the company's names,
+//! 企業管理 › 企業情報 (manual 001, "企業情報の変更"): the company's names,
 //! 承認機能の利用有無, 口座一日当たりの限度額 and 企業一日当たりの限度額, the rules of
 //! [BKGK001] and the cross-checks against the company's users, shared by the SPA (on
 //! 「変更」) and the backend (422 on `PUT /api/company`).

@@ -1,4 +1,4 @@
-//! 企業管理 › 手数料情報 (manual 001, "手数料情報の変更"; SPEC 3.5): 先方負担手数料
+//! 企業管理 › 手数料情報 (manual 001, "手数料情報の変更"): 先方負担手数料
 //! [振込振替] / [総合振込] and 当方負担手数料[総合振込], their rules (amount bands that are
 //! contiguous and do not overlap) shared by the SPA and the backend.
 //!

@@ -1,4 +1,4 @@
-//! 操作履歴照会 (manual 001, "操作履歴照会"; SPEC 3.7): the search, its rules, the page of
+//! 操作履歴照会 (manual 001, "操作履歴照会"): the search, its rules, the page of
 //! results and the names the operation log uses.
 //!
 //! The search travels as a query string, the same in the SPA's URL (so the back button and

@@ -1,4 +1,4 @@
-//! The field rules of 利用者登録 / 利用者変更 (SPEC 3.6, manual 001), step by step.
+//! The field rules of 利用者登録 / 利用者変更 (manual 001), step by step.
 //!
 //! The SPA runs them on leaving a field and on 「次へ」; the backend runs
 //! [`user_errors`] on the whole request and answers 422 with the same messages.

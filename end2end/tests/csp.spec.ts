@@ -4,8 +4,9 @@ import { expect, test, watchPages } from './fixtures';
 import { LoginPage } from './pages/login-page';
 
 /**
- * The Content Security Policy in the browser (SPEC 5): the SPA starts under it (its loader
- * is a file, /wasm/start.js, so no inline script is allowed at all; the wasm and its lazily
+ * The Content Security Policy in the browser (README, "Security headers the bank's backend
+ * must send"): the SPA starts under it (its loader is a file, /wasm/start.js, so no inline
+ * script is allowed at all; the wasm and its lazily
  * loaded parts by 'wasm-unsafe-eval'), and the two gates that
  * fail the run on a violation really do — the page's console (`fixtures.ts`) and the reports
  * the browser sends to the stand-in backend (`csp-reports.ts`, `global-teardown.ts`).

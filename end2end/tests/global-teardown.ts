@@ -2,7 +2,7 @@ import { CSP_REPORTS, cspReportLines, describeCspReport } from './csp-reports';
 
 /**
  * After the whole run: fail it if the stand-in backend received any Content Security Policy
- * violation report (SPEC 5: zero violations during the end-to-end suite). Each test already
+ * violation report (the rule: zero violations during the end-to-end suite). Each test already
  * fails on the reports that arrived during it (`fixtures.ts`); this catches one that arrived
  * after the last test that could notice it.
  */

@@ -1,14 +1,16 @@
 import { test, expect } from './fixtures';
 import { certificateOf } from './env';
 import { FaultNotice } from './pages/fault-notices';
+import { MenuPage } from './pages/menu-pages';
 import { expectAccessibleAtEverySize } from './axe';
 
 // The first download shows the login screen without the router; every other screen needs
-// the router's WebAssembly part (src/routes.rs `routed_app`) and a part of its own
+// the router's WebAssembly part (src/shell/routes.rs `routed_app`) and its feature's part
 // (`screen_part!`). When one cannot be fetched, the app says so and offers 「再試行」,
 // keeping the session and the frame; it never shows a blank page or panics.
 const ROUTER_PART = '**/wasm/split_routed_app.wasm';
-const BUSINESS_SELECT_PART = '**/wasm/split_business_select_part.wasm';
+// 利用者管理's part: not fetched ahead at login (ホーム's and the frame's are).
+const USERS_PART = '**/wasm/split_users_part.wasm';
 
 test.use({ clientCertificates: certificateOf('master01') });
 
@@ -49,15 +51,17 @@ test('ログイン後の画面の部品を読み込めないと、枠の中に�
   await loginPage.withCertificate();
   await frame.expectScreen('トップページ', 'BTOP001');
 
+  await frame.menuLink('管理').click();
+  await frame.expectScreen('業務選択', 'BSSK001');
   let fetches = 0;
-  await page.route(BUSINESS_SELECT_PART, (route) => {
+  await page.route(USERS_PART, (route) => {
     fetches += 1;
     return route.abort('connectionreset');
   });
-  await frame.menuLink('管理').click();
+  await new MenuPage(page).entry('利用者管理').click();
   const notice = new FaultNotice(page, '画面を表示できませんでした');
   await notice.expectMessage('サーバーと通信できませんでした。通信環境をご確認のうえ、「再試行」ボタンを押してください。');
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(/\/admin\/users$/);
   // Still logged in, in the frame.
   await expect(frame.userName('港　太郎')).toBeVisible();
   await expect(frame.menuLink('ホーム')).toBeVisible();
@@ -69,8 +73,8 @@ test('ログイン後の画面の部品を読み込めないと、枠の中に�
   await expect.poll(() => fetches).toBe(before + 1);
   await expect(notice.retry).toBeVisible();
 
-  await page.unroute(BUSINESS_SELECT_PART);
+  await page.unroute(USERS_PART);
   await notice.retry.click();
-  await frame.expectScreen('業務選択', 'BSSK001');
+  await frame.expectScreen('作業内容選択', 'BRSK001');
   await expect(notice.alert).toHaveCount(0);
 });

@@ -2,7 +2,7 @@
 //! typed error, a time limit, and abort when the caller goes away.
 
 use super::ApiError;
-use crate::logic::idempotency::SubmitKey;
+use crate::kernel::idempotency::SubmitKey;
 use gloo_net::http::{Method, RequestBuilder};
 use kanri_contract::api::{
     AuthContext, ErrorBody, ErrorCode, LoginRequest, PasswordChangeRequest, PasswordChangeResult,
@@ -150,7 +150,7 @@ impl Api {
         let retry_after_secs = res
             .headers()
             .get("Retry-After")
-            .and_then(|v| super::error::parse_retry_after(&v, js_sys::Date::now()));
+            .and_then(|v| crate::kernel::error::parse_retry_after(&v, js_sys::Date::now()));
         let reference_id = res.headers().get(REFERENCE_ID);
         let text = res.text().await.map_err(|_| ApiError::Network)?;
         guard.0 = None; // answered: nothing left to abort
@@ -407,7 +407,7 @@ impl Api {
             .await
     }
 
-    /// The JSON body a request would carry (for [`crate::logic::idempotency::SubmitKey`]).
+    /// The JSON body a request would carry (for [`crate::kernel::idempotency::SubmitKey`]).
     pub fn body_of<B: Serialize>(body: &B) -> String {
         serde_json::to_string(body).unwrap_or_default()
     }
@@ -473,7 +473,7 @@ where
     result
 }
 
-/// The client provided by [`crate::app::App`].
+/// The client provided by [`crate::shell::app::App`].
 pub fn use_api() -> Api {
     expect_context::<Api>()
 }

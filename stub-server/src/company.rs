@@ -1,4 +1,4 @@
-//! 企業管理 › 企業情報 (SPEC 3.5, manual 001 "企業情報の変更"): 照会 (`GET /api/company`)
+//! 企業管理 › 企業情報 (manual 001 "企業情報の変更"): 照会 (`GET /api/company`)
 //! and 変更 (`PUT /api/company`) of the company's names, 承認機能の利用有無,
 //! 口座一日当たりの限度額 and 企業一日当たりの限度額, and the users' caps that follow from them.
 //!

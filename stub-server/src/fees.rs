@@ -1,4 +1,4 @@
-//! 企業管理 › 手数料情報 (SPEC 3.5, manual 001 "手数料情報の変更"): the bank's standard fees
+//! 企業管理 › 手数料情報 (manual 001 "手数料情報の変更"): the bank's standard fees
 //! and the company's three fee tables, 照会 (`GET /api/company/fees/{slug}`) and 変更
 //! (`PUT /api/company/fees/{slug}`).
 //!

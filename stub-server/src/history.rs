@@ -1,4 +1,4 @@
-//! 操作履歴照会 (SPEC 3.7): what the search form offers, the search itself (a page of it,
+//! 操作履歴照会 [BSRR001]: what the search form offers, the search itself (a page of it,
 //! or all of it for 「印刷」), and the retention of the operation log.
 //!
 //! Any logged-in user may search their own operations; every user's only with

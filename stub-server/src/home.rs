@@ -1,4 +1,4 @@
-//! ホーム (SPEC 3.3): ログイン履歴, お知らせ (and marking one read), 最近の操作, and
+//! ホーム [BTOP001]: ログイン履歴, お知らせ (and marking one read), 最近の操作, and
 //! keeping a session alive. None of these calls writes the operation log: reading the
 //! home page or a お知らせ, or extending a session, is not an operation of the company's
 //! administration (操作履歴照会 would only fill up with them).

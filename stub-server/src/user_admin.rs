@@ -1,4 +1,4 @@
-//! 利用者管理 (SPEC 3.6, manual 001): 利用者一覧, the registration and change form's
+//! 利用者管理 (manual 001): 利用者一覧, the registration and change form's
 //! context, 利用者照会, 利用者登録, 利用者変更 and 利用者削除.
 //!
 //! Only users holding [`Permission::ManageUsers`] (the master user and 管理者ユーザ) may

@@ -1,4 +1,4 @@
-//! The security headers (SPEC 5; README "Security headers the bank's backend must send")
+//! The security headers (README "Security headers the bank's backend must send")
 //! on every kind of answer: the SPA's files and `index.html`, JSON 200/4xx/5xx, the
 //! fallbacks (unknown `/api` path, missing file), 405, 413, the extractors' rejections, a
 //! refused certificate, 304, HEAD and the CSP report endpoint itself; `no-store` on HTML

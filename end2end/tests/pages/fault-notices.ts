@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The notices of a failed API call (src/components/failure.rs): 「{what}を表示できませんでした」
+ * The notices of a failed API call (src/ui/failure.rs): 「{what}を表示できませんでした」
  * with 「再読み込み」 when a screen's data could not be read, and the notice of a failed
  * 「実行」 with 「再試行」 where resending is safe. Both are `role="alert"`.
  */
