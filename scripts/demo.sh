@@ -19,10 +19,27 @@ if [ -n "${DEMO_AS_CERTIFICATE:-}" ]; then args+=(--as-certificate "$DEMO_AS_CER
 stub=$!
 trap 'kill $stub 2>/dev/null || true' EXIT INT TERM
 
-cat <<'TXT'
+# The page is announced only once it answers: the first build of a fresh clone takes a
+# few minutes, and a URL printed before that would refuse connections.
+trunk serve &
+serve=$!
+trap 'kill $stub $serve 2>/dev/null || true' EXIT INT TERM
+started=$(date +%s)
+printf '\n  Building the SPA (the first build of a fresh clone takes a few minutes)…\n'
+until curl -fsS -o /dev/null http://127.0.0.1:8080/ 2>/dev/null; do
+  if ! kill -0 "$serve" 2>/dev/null; then
+    echo "demo: trunk serve stopped before the page was ready" >&2
+    exit 1
+  fi
+  sleep 2
+  waited=$(( $(date +%s) - started ))
+  if [ $(( waited % 30 )) -lt 2 ]; then printf '  … still building (%ss)\n' "$waited"; fi
+done
 
-  みなと銀行 法人インターネットバンキング 管理 (demo)
+cat <<TXT
+
+  みなと銀行 法人インターネットバンキング 管理 (demo), ready after $(( $(date +%s) - started ))s
   → http://127.0.0.1:8080   (demo users and passwords: README.md)
 
 TXT
-trunk serve
+wait "$serve"
