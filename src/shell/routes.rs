@@ -12,12 +12,13 @@
 //! area. Every route but ログイン and セッションタイムアウト is a [`Lazy`] route declared
 //! with `screen_part!`, which names the feature's WebAssembly part the screen belongs to:
 //! `scripts/build-spa.sh` cuts one part per feature: the frame, the screens without login
-//! (`public`: session screens, ヘルプ, not found), ホーム, 利用者管理, its 登録・変更
-//! wizard, 企業管理 and 操作履歴照会, besides the router's own (code two parts share goes
-//! into a shared chunk). A part is fetched the first time one of its screens is shown; a
-//! part that cannot be fetched shows 「画面を表示できませんでした」 with 「再試行」
-//! ([`crate::shell::part`]). The inner table's matching code is in the frame's part.
-//! [`preload_logged_in_frame`] fetches the router's part, the frame and ホーム early.
+//! (`public`: session screens, ヘルプ, not found), ホーム, 業務選択 (apart from ホーム:
+//! docs/DECISIONS.md), 利用者管理, its 登録・変更 wizard, 企業管理 and 操作履歴照会,
+//! besides the router's own (code two parts share goes into a shared chunk). A part is
+//! fetched the first time one of its screens is shown; a part that cannot be fetched
+//! shows 「画面を表示できませんでした」 with 「再試行」 ([`crate::shell::part`]). The inner
+//! table's matching code is in the frame's part. [`preload_logged_in_frame`] fetches the
+//! router's part, the frame and ホーム early.
 
 use crate::features::company::fees::{FeeConfirmPage, FeeDonePage, FeeEditPage, FeeViewPage};
 use crate::features::company::{
