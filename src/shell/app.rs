@@ -28,7 +28,6 @@ pub fn App() -> impl IntoView {
     provide_context(auth);
     provide_context(TextSizePref::load());
     let data = UserData::new();
-    provide_context(data);
     let drafts = session_drafts(data);
     provide_context(drafts);
     provide_context(data.users);

@@ -14,7 +14,8 @@ use crate::ui::session::SessionDrafts;
 use leptos::prelude::*;
 
 /// Everything the flows hold for the logged-in user, and the stash of a session that
-/// ended by itself. Provided by [`crate::shell::app::App`] (with each state as its own context).
+/// ended by itself. Held by [`crate::shell::app::App`], which provides each flow's state as
+/// its own context and [`SessionDrafts`] over the whole.
 #[derive(Clone, Copy)]
 pub struct UserData {
     pub users: UsersState,
@@ -110,10 +111,6 @@ impl Default for UserData {
     fn default() -> Self {
         Self::new()
     }
-}
-
-pub fn use_user_data() -> UserData {
-    expect_context::<UserData>()
 }
 
 /// The flows' state as the session screens and the frame see it.

@@ -118,18 +118,6 @@ mod tests {
     }
 
     #[test]
-    fn the_document_carries_the_screen_the_operator_and_the_time() {
-        let p = certificate_revoked_printout(&revoked());
-        let d = p.document("master01", "港　太郎", AT);
-        assert_eq!(d.bank, "みなと銀行");
-        assert_eq!(d.title, "証明書失効結果");
-        assert_eq!(d.screen_id, "BRSK020");
-        assert_eq!(d.operator, "港　太郎（master01）");
-        assert_eq!(d.printed_at, AT_TEXT);
-        assert_eq!(d.orientation, Orientation::Portrait);
-    }
-
-    #[test]
     fn a_registration_prints_its_message_time_and_sections_with_masked_passwords() {
         // The request carried passwords; the answer and the printout never do.
         let input = UserInput {
