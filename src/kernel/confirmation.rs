@@ -8,20 +8,6 @@ use kanri_contract::api::FieldError;
 use kanri_contract::user_rules::field;
 use kanri_contract::users::{Confirmation, DeleteUserRequest};
 
-/// DOM id of the 確認用パスワード field.
-pub const CONFIRM_PASSWORD_ID: &str = "confirmation-confirm_password";
-/// DOM id of the ワンタイムパスワード field.
-pub const ONE_TIME_PASSWORD_ID: &str = "confirmation-one_time_password";
-
-/// The DOM id of the field a 422 path names (none for a path not on this screen).
-pub fn dom_id(path: &str) -> Option<&'static str> {
-    match path {
-        field::OPERATOR_PASSWORD => Some(CONFIRM_PASSWORD_ID),
-        field::ONE_TIME_PASSWORD => Some(ONE_TIME_PASSWORD_ID),
-        _ => None,
-    }
-}
-
 /// The request for what was typed; the ワンタイムパスワード only when the company uses one.
 pub fn request(password: &str, otp: &str, one_time_password: bool) -> DeleteUserRequest {
     DeleteUserRequest {
@@ -89,6 +75,7 @@ pub fn refusal(e: &ApiError) -> Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::password_form::dom_id;
     use kanri_contract::api::{ErrorBody, ErrorCode};
     use kanri_contract::user_rules::confirmation_errors;
 
@@ -138,8 +125,13 @@ mod tests {
     fn client_errors_point_at_fields_of_this_screen() {
         let e = confirmation_errors(&request("", "", true).confirmation, true);
         let ids: Vec<_> = e.iter().map(|e| dom_id(&e.field)).collect();
-        assert_eq!(ids, [Some(CONFIRM_PASSWORD_ID), Some(ONE_TIME_PASSWORD_ID)]);
-        assert_eq!(dom_id("user.login_id"), None);
+        assert_eq!(
+            ids,
+            [
+                "confirmation-confirm_password",
+                "confirmation-one_time_password"
+            ]
+        );
     }
 
     #[test]

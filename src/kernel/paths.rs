@@ -152,3 +152,175 @@ pub fn in_logged_in_area(path: &str) -> bool {
         .iter()
         .any(|section| in_section(path, section))
 }
+
+/// The route pattern of each screen whose URL has a part that varies: literal segments,
+/// and `:name` for a parameter the screen reads. The route tables are written with these
+/// and the constants above (never a second spelling), and match with [`match_route`];
+/// the builders above make URLs that land on them (a test walks every one through the
+/// tables).
+pub mod route {
+    /// 利用者照会.
+    pub const USER_VIEW: &str = "/admin/users/u/:login_id";
+    /// 利用者削除確認.
+    pub const USER_DELETE: &str = "/admin/users/u/:login_id/delete";
+    /// 利用者削除結果.
+    pub const USER_DELETED: &str = "/admin/users/u/:login_id/delete/done";
+    /// 利用者登録's steps.
+    pub const USER_NEW_BASIC: &str = "/admin/users/new/basic";
+    pub const USER_NEW_RIGHTS: &str = "/admin/users/new/rights";
+    pub const USER_NEW_ACCOUNTS: &str = "/admin/users/new/accounts";
+    pub const USER_NEW_CONFIRM: &str = "/admin/users/new/confirm";
+    pub const USER_NEW_DONE: &str = "/admin/users/new/done";
+    /// 利用者変更's steps.
+    pub const USER_EDIT_BASIC: &str = "/admin/users/u/:login_id/edit/basic";
+    pub const USER_EDIT_RIGHTS: &str = "/admin/users/u/:login_id/edit/rights";
+    pub const USER_EDIT_ACCOUNTS: &str = "/admin/users/u/:login_id/edit/accounts";
+    pub const USER_EDIT_CONFIRM: &str = "/admin/users/u/:login_id/edit/confirm";
+    pub const USER_EDIT_DONE: &str = "/admin/users/u/:login_id/edit/done";
+    /// 証明書失効確認 and its result.
+    pub const CERT_REVOKE: &str = "/admin/users/certificates/:login_id";
+    pub const CERT_REVOKED: &str = "/admin/users/certificates/:login_id/done";
+    /// A status task's list, confirmation and result.
+    pub const STATUS_LIST: &str = "/admin/users/status/:task";
+    pub const STATUS_CONFIRM: &str = "/admin/users/status/:task/confirm";
+    pub const STATUS_DONE: &str = "/admin/users/status/:task/done";
+    /// A fee table's 照会 and the steps of its change.
+    pub const FEES_VIEW: &str = "/admin/company/fees/:table";
+    pub const FEES_EDIT: &str = "/admin/company/fees/:table/edit";
+    pub const FEES_CONFIRM: &str = "/admin/company/fees/:table/confirm";
+    pub const FEES_DONE: &str = "/admin/company/fees/:table/done";
+    /// ヘルプ of a screen.
+    pub const HELP: &str = "/help/:id";
+}
+
+/// Whether `path` (no query) is the screen of `pattern`, and if so the parameters it
+/// carries, by name. Whole segments only; one trailing `/` is allowed; a parameter is
+/// never empty. Values are as they appear in the URL.
+pub fn match_route(pattern: &'static str, path: &str) -> Option<Vec<(&'static str, String)>> {
+    fn trimmed(s: &str) -> &str {
+        match s.strip_suffix('/') {
+            Some(rest) if !rest.is_empty() => rest,
+            _ => s,
+        }
+    }
+    let (pattern, path) = (trimmed(pattern), trimmed(path));
+    if !path.starts_with('/') {
+        return None;
+    }
+    let mut wanted = pattern.split('/');
+    let mut given = path.split('/');
+    let mut params = Vec::new();
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return Some(params),
+            (Some(w), Some(g)) => match w.strip_prefix(':') {
+                Some(name) if !g.is_empty() => params.push((name, g.to_owned())),
+                Some(_) => return None,
+                None if w == g => {}
+                None => return None,
+            },
+            _ => return None,
+        }
+    }
+}
+
+/// Every URL the builders above make (each parameterised screen with a sample login ID,
+/// every task, table and step), for the test that walks them through the route tables.
+#[cfg(test)]
+pub fn every_screen_url() -> Vec<String> {
+    use kanri_contract::fees::FeeTable;
+    use kanri_contract::user_status::StatusTask;
+    let mut urls: Vec<String> = [
+        LOGIN,
+        LOGGED_OUT,
+        TIMED_OUT,
+        HOME,
+        ADMIN,
+        USER_TASKS,
+        PASSWORD_CHANGE,
+        PASSWORD_CHANGED,
+        USER_LIST,
+        USER_NEW,
+        CERTIFICATE_RENEWAL,
+        CERTIFICATE_REFUSED,
+        CERT_REVOKE_LIST,
+        COMPANY_TASKS,
+        COMPANY_VIEW,
+        COMPANY_EDIT,
+        COMPANY_CONFIRM,
+        COMPANY_DONE,
+        FEES_PAYEE_TRANSFER,
+        FEES_PAYEE_TRANSFER_EDIT,
+        FEES_PAYEE_BULK,
+        FEES_PAYEE_BULK_EDIT,
+        FEES_PAYER_BULK,
+        FEES_PAYER_BULK_EDIT,
+        HISTORY,
+        STATUS_SERVICE,
+        STATUS_OTP_UNLOCK,
+        STATUS_OTP_REVOKE,
+        STATUS_TRANSACTION_UNLOCK,
+        STATUS_TRANSACTION_REVOKE,
+        STATUS_RISK_UNLOCK,
+        STATUS_RISK_RESET,
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let id = "user01";
+    urls.extend([
+        user_view(id),
+        user_delete(id),
+        user_deleted(id),
+        cert_revoke(id),
+        cert_revoked(id),
+        help("BRSK005"),
+    ]);
+    for step in ["basic", "rights", "accounts", "confirm", "done"] {
+        urls.push(user_new(step));
+        urls.push(user_edit(id, step));
+    }
+    for task in StatusTask::ALL {
+        urls.push(status_list(task));
+        urls.extend(["confirm", "done"].map(|s| status_step(task, s)));
+    }
+    for table in FeeTable::ALL {
+        urls.push(fees_view(table));
+        urls.extend(["edit", "confirm", "done"].map(|s| fees_step(table, s)));
+    }
+    urls
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_matches_whole_segments_and_names_its_parameters() {
+        assert_eq!(match_route(HOME, "/home"), Some(vec![]));
+        assert_eq!(match_route(HOME, "/home/"), Some(vec![]));
+        assert_eq!(match_route(HOME, "/homes"), None);
+        assert_eq!(match_route(HOME, "/home/x"), None);
+        assert_eq!(match_route(HOME, "home"), None);
+        assert_eq!(match_route("/", "/"), Some(vec![]));
+        assert_eq!(
+            match_route(route::USER_EDIT_RIGHTS, &user_edit("a.b", "rights")),
+            Some(vec![("login_id", "a%2Eb".to_owned())])
+        );
+        assert_eq!(match_route(route::USER_VIEW, "/admin/users/u/"), None);
+        assert_eq!(match_route(route::USER_VIEW, "/admin/users/u//"), None);
+        assert_eq!(
+            match_route(route::USER_VIEW, "/admin/users/u/x/delete"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_menus_constants_equal_what_the_builders_make() {
+        use kanri_contract::fees::FeeTable;
+        use kanri_contract::user_status::StatusTask;
+        assert_eq!(fees_view(FeeTable::PayeeTransfer), FEES_PAYEE_TRANSFER);
+        assert_eq!(fees_step(FeeTable::PayerBulk, "edit"), FEES_PAYER_BULK_EDIT);
+        assert_eq!(status_list(StatusTask::StopResume), STATUS_SERVICE);
+        assert_eq!(user_new("basic"), route::USER_NEW_BASIC);
+    }
+}

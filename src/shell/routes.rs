@@ -45,7 +45,7 @@ use crate::features::users::wizard::{
 use crate::features::users::{
     delete::UserDeletePage, delete::UserDeletedPage, list::UserListPage, view::UserViewPage,
 };
-use crate::kernel::paths::{self, in_logged_in_area};
+use crate::kernel::paths::{self, in_logged_in_area, match_route, route};
 use crate::shell::frame::AppFrame;
 use crate::shell::not_found::{NotFoundInFrame, NotFoundPage};
 use crate::shell::part::{part_view, PartFrame};
@@ -56,6 +56,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{path, NavigateOptions};
 use leptos_router::{Lazy, LazyRoute, PartialPathMatch, PathSegment, PossibleRouteMatch};
+use std::borrow::Cow;
 
 /// The router with every route: its own WebAssembly part, fetched on first use (an
 /// `Err` when it cannot be fetched; a later call tries again).
@@ -98,72 +99,118 @@ pub fn RouterNavigator(
     children()
 }
 
-/// The outer route table: the screens without login, and the logged-in
-/// area ([`LoggedInArea`]) as one route whose part holds the frame and
-/// [`LoggedInRoutes`]. Moving between two screens of the area keeps the frame; only the
-/// inner table's screen changes.
-#[component]
-pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=|| ()>
-            <Route path=path!("/") view=|| view! { <Redirect path=paths::HOME /> } />
-            <Route path=path!("/login") view=LoginPage />
-            <Route path=path!("/logged-out") view={Lazy::<LoggedOutRoute>::new()} />
-            <Route path=path!("/timed-out") view=TimedOutPage />
-            <Route path=path!("/help/:id") view={Lazy::<HelpRoute>::new()} />
-            <Route path=path!("/certificate/refused") view={Lazy::<CertificateRefusedRoute>::new()} />
-            <Route path=LoggedInArea view={Lazy::<AppFrameRoute>::new()} />
-            // Any other URL: 「ページが見つかりません」 (last: routes match in this order).
-            <Route path=path!("/*any") view={Lazy::<NotFoundRoute>::new()} />
-        </Routes>
-    }
+/// Declares a route table: the component rendering it, and the list of its patterns in
+/// the same order (the walk test below reads the list). Each row is `pattern => view`,
+/// the pattern one of [`paths`]' constants or [`paths::route`]'s patterns; routes that
+/// are no screen of the registry follow the rows as they are.
+macro_rules! route_table {
+    ($(#[$doc:meta])* $name:ident, $patterns:ident, fallback = $fallback:expr, [$($pattern:expr => $view:expr;)*] $($more:tt)*) => {
+        /// The patterns of the table of the same name, in its order.
+        pub const $patterns: &[&str] = &[$($pattern),*];
+
+        $(#[$doc])*
+        #[component]
+        pub fn $name() -> impl IntoView {
+            view! {
+                <Routes fallback=$fallback>
+                    $(<Route path={At($pattern)} view={$view} />)*
+                    $($more)*
+                </Routes>
+            }
+        }
+    };
 }
 
-/// The screens inside the frame, rendered by `AppFrame` (so this table, like the frame,
-/// is in the frame's part, not in the first download). Paths are whole paths; a path of
-/// the area that is no screen shows 「ページが見つかりません」 inside the frame.
-#[component]
-pub fn LoggedInRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFoundInFrame>
-        <Route path=path!("/home") view={Lazy::<HomeRoute>::new()} />
-        <Route path=path!("/certificate/renewal") view={Lazy::<CertificateRenewalRoute>::new()} />
-        <Route path=path!("/admin") view={Lazy::<BusinessSelectRoute>::new()} />
-        <Route path=path!("/admin/users") view={Lazy::<UserTasksRoute>::new()} />
-        <Route path=path!("/admin/users/password") view={Lazy::<PasswordChangeRoute>::new()} />
-        <Route path=path!("/admin/users/password/done") view={Lazy::<PasswordChangedRoute>::new()} />
-        <Route path=path!("/admin/users/list") view={Lazy::<UserListRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id") view={Lazy::<UserViewRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/delete") view={Lazy::<UserDeleteRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/delete/done") view={Lazy::<UserDeletedRoute>::new()} />
-        <Route path=path!("/admin/users/new") view=UserNewStartPage />
-        <Route path=path!("/admin/users/new/basic") view={Lazy::<UserBasicsNewRoute>::new()} />
-        <Route path=path!("/admin/users/new/rights") view={Lazy::<UserRightsNewRoute>::new()} />
-        <Route path=path!("/admin/users/new/accounts") view={Lazy::<UserAccountsNewRoute>::new()} />
-        <Route path=path!("/admin/users/new/confirm") view={Lazy::<UserConfirmNewRoute>::new()} />
-        <Route path=path!("/admin/users/new/done") view={Lazy::<UserDoneNewRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/edit/basic") view={Lazy::<UserBasicsChangeRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/edit/rights") view={Lazy::<UserRightsChangeRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/edit/accounts") view={Lazy::<UserAccountsChangeRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/edit/confirm") view={Lazy::<UserConfirmChangeRoute>::new()} />
-        <Route path=path!("/admin/users/u/:login_id/edit/done") view={Lazy::<UserDoneChangeRoute>::new()} />
-        <Route path=path!("/admin/users/certificates") view={Lazy::<CertRevokeListRoute>::new()} />
-        <Route path=path!("/admin/users/certificates/:login_id") view={Lazy::<CertRevokeConfirmRoute>::new()} />
-        <Route path=path!("/admin/users/certificates/:login_id/done") view={Lazy::<CertRevokedRoute>::new()} />
-        <Route path=path!("/admin/users/status/:task") view={Lazy::<StatusListRoute>::new()} />
-        <Route path=path!("/admin/users/status/:task/confirm") view={Lazy::<StatusConfirmRoute>::new()} />
-        <Route path=path!("/admin/users/status/:task/done") view={Lazy::<StatusDoneRoute>::new()} />
-        <Route path=path!("/admin/company") view={Lazy::<CompanyTasksRoute>::new()} />
-        <Route path=path!("/admin/company/info") view={Lazy::<CompanyViewRoute>::new()} />
-        <Route path=path!("/admin/company/info/edit") view={Lazy::<CompanyEditRoute>::new()} />
-        <Route path=path!("/admin/company/info/edit/confirm") view={Lazy::<CompanyConfirmRoute>::new()} />
-        <Route path=path!("/admin/company/info/edit/done") view={Lazy::<CompanyDoneRoute>::new()} />
-        <Route path=path!("/admin/company/fees/:table") view={Lazy::<FeeViewRoute>::new()} />
-        <Route path=path!("/admin/company/fees/:table/edit") view={Lazy::<FeeEditRoute>::new()} />
-        <Route path=path!("/admin/company/fees/:table/confirm") view={Lazy::<FeeConfirmRoute>::new()} />
-        <Route path=path!("/admin/company/fees/:table/done") view={Lazy::<FeeDoneRoute>::new()} />
-        <Route path=path!("/admin/history") view={Lazy::<HistoryRoute>::new()} />
-        </Routes>
+route_table! {
+    /// The outer route table: the screens without login, and the logged-in area
+    /// ([`LoggedInArea`]) as one route whose part holds the frame and
+    /// [`LoggedInRoutes`]. Moving between two screens of the area keeps the frame; only
+    /// the inner table's screen changes.
+    AppRoutes, PUBLIC_PATTERNS, fallback = || (), [
+        paths::LOGIN => LoginPage;
+        paths::LOGGED_OUT => Lazy::<LoggedOutRoute>::new();
+        paths::TIMED_OUT => TimedOutPage;
+        route::HELP => Lazy::<HelpRoute>::new();
+        paths::CERTIFICATE_REFUSED => Lazy::<CertificateRefusedRoute>::new();
+    ]
+    <Route path=path!("/") view=|| view! { <Redirect path=paths::HOME /> } />
+    <Route path=LoggedInArea view={Lazy::<AppFrameRoute>::new()} />
+    // Any other URL: 「ページが見つかりません」 (last: routes match in this order).
+    <Route path=path!("/*any") view={Lazy::<NotFoundRoute>::new()} />
+}
+
+route_table! {
+    /// The screens inside the frame, rendered by `AppFrame` (so this table, like the
+    /// frame, is in the frame's part, not in the first download). Paths are whole paths;
+    /// a path of the area that is no screen shows 「ページが見つかりません」 inside the
+    /// frame.
+    LoggedInRoutes, LOGGED_IN_PATTERNS, fallback = NotFoundInFrame, [
+        paths::HOME => Lazy::<HomeRoute>::new();
+        paths::CERTIFICATE_RENEWAL => Lazy::<CertificateRenewalRoute>::new();
+        paths::ADMIN => Lazy::<BusinessSelectRoute>::new();
+        paths::USER_TASKS => Lazy::<UserTasksRoute>::new();
+        paths::PASSWORD_CHANGE => Lazy::<PasswordChangeRoute>::new();
+        paths::PASSWORD_CHANGED => Lazy::<PasswordChangedRoute>::new();
+        paths::USER_LIST => Lazy::<UserListRoute>::new();
+        route::USER_VIEW => Lazy::<UserViewRoute>::new();
+        route::USER_DELETE => Lazy::<UserDeleteRoute>::new();
+        route::USER_DELETED => Lazy::<UserDeletedRoute>::new();
+        paths::USER_NEW => UserNewStartPage;
+        route::USER_NEW_BASIC => Lazy::<UserBasicsNewRoute>::new();
+        route::USER_NEW_RIGHTS => Lazy::<UserRightsNewRoute>::new();
+        route::USER_NEW_ACCOUNTS => Lazy::<UserAccountsNewRoute>::new();
+        route::USER_NEW_CONFIRM => Lazy::<UserConfirmNewRoute>::new();
+        route::USER_NEW_DONE => Lazy::<UserDoneNewRoute>::new();
+        route::USER_EDIT_BASIC => Lazy::<UserBasicsChangeRoute>::new();
+        route::USER_EDIT_RIGHTS => Lazy::<UserRightsChangeRoute>::new();
+        route::USER_EDIT_ACCOUNTS => Lazy::<UserAccountsChangeRoute>::new();
+        route::USER_EDIT_CONFIRM => Lazy::<UserConfirmChangeRoute>::new();
+        route::USER_EDIT_DONE => Lazy::<UserDoneChangeRoute>::new();
+        paths::CERT_REVOKE_LIST => Lazy::<CertRevokeListRoute>::new();
+        route::CERT_REVOKE => Lazy::<CertRevokeConfirmRoute>::new();
+        route::CERT_REVOKED => Lazy::<CertRevokedRoute>::new();
+        route::STATUS_LIST => Lazy::<StatusListRoute>::new();
+        route::STATUS_CONFIRM => Lazy::<StatusConfirmRoute>::new();
+        route::STATUS_DONE => Lazy::<StatusDoneRoute>::new();
+        paths::COMPANY_TASKS => Lazy::<CompanyTasksRoute>::new();
+        paths::COMPANY_VIEW => Lazy::<CompanyViewRoute>::new();
+        paths::COMPANY_EDIT => Lazy::<CompanyEditRoute>::new();
+        paths::COMPANY_CONFIRM => Lazy::<CompanyConfirmRoute>::new();
+        paths::COMPANY_DONE => Lazy::<CompanyDoneRoute>::new();
+        route::FEES_VIEW => Lazy::<FeeViewRoute>::new();
+        route::FEES_EDIT => Lazy::<FeeEditRoute>::new();
+        route::FEES_CONFIRM => Lazy::<FeeConfirmRoute>::new();
+        route::FEES_DONE => Lazy::<FeeDoneRoute>::new();
+        paths::HISTORY => Lazy::<HistoryRoute>::new();
+    ]
+}
+
+/// A route written with a pattern of [`paths`]: matched by [`match_route`], the same
+/// function the walk test uses, so a URL the registry builds and the screen it opens
+/// cannot drift apart.
+#[derive(Debug, Clone, Copy)]
+pub struct At(pub &'static str);
+
+impl PossibleRouteMatch for At {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let params = match_route(self.0, path)?
+            .into_iter()
+            .map(|(name, value)| (Cow::Borrowed(name), value))
+            .collect();
+        Some(PartialPathMatch::new("", params, path))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        for segment in self.0.split('/').filter(|s| !s.is_empty()) {
+            path.push(match segment.strip_prefix(':') {
+                Some(name) => PathSegment::Param(name.into()),
+                None => PathSegment::Static(segment.into()),
+            });
+        }
     }
 }
 
@@ -455,7 +502,7 @@ screen_part! {
 
 #[cfg(test)]
 mod tests {
-    use crate::kernel::paths;
+    use super::*;
 
     #[test]
     fn status_paths_follow_the_task_slug() {
@@ -578,5 +625,50 @@ mod tests {
             assert!(!in_logged_in_area(outside), "{outside}");
             assert!(LoggedInArea.test(outside).is_none());
         }
+    }
+
+    /// The patterns of `patterns` that `url` matches.
+    fn matches(patterns: &[&'static str], url: &str) -> Vec<&'static str> {
+        patterns
+            .iter()
+            .copied()
+            .filter(|p| match_route(p, url).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn every_url_of_the_registry_opens_exactly_one_screen_and_every_route_is_reached() {
+        let mut reached = std::collections::HashSet::new();
+        for url in paths::every_screen_url() {
+            // The outer table hands the whole logged-in area to the frame's table.
+            let table = if in_logged_in_area(&url) {
+                assert!(matches(PUBLIC_PATTERNS, &url).is_empty(), "{url}");
+                LOGGED_IN_PATTERNS
+            } else {
+                PUBLIC_PATTERNS
+            };
+            let hits = matches(table, &url);
+            assert_eq!(hits.len(), 1, "{url} opens {hits:?}");
+            reached.extend(hits);
+        }
+        for pattern in LOGGED_IN_PATTERNS.iter().chain(PUBLIC_PATTERNS) {
+            assert!(
+                reached.contains(pattern),
+                "no URL of the registry opens {pattern}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_route_hands_the_screen_its_parameters() {
+        let url = paths::user_edit("user01", "confirm");
+        let m = At(route::USER_EDIT_CONFIRM)
+            .test(&url)
+            .map(|m| (m.is_complete(), m.params()));
+        assert_eq!(
+            m,
+            Some((true, vec![(Cow::Borrowed("login_id"), "user01".to_owned())]))
+        );
+        assert!(At(route::USER_EDIT_DONE).test(&url).is_none());
     }
 }

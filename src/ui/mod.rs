@@ -4,6 +4,7 @@
 
 pub mod change_summary;
 pub mod clock;
+pub mod confirmed_submit;
 pub mod dom;
 pub mod failure;
 pub mod form;

@@ -1,17 +1,16 @@
 //! 企業情報変更確認 [BKGK002]: every value, the changed ones highlighted with their old
 //! value, the operator's 確認用パスワード (and ワンタイムパスワード), 「実行」.
 
-use crate::api::{submit_with_key, use_api, ApiError};
+use crate::api::{use_api, ApiError};
 use crate::features::company::edit::STEPS;
 use crate::features::company::logic::{form_of, is_form_field, sections};
 use crate::features::company::use_company;
-use crate::kernel::confirmation::refusal;
 use crate::kernel::help;
-use crate::kernel::idempotency::SubmitKey;
 use crate::kernel::paths;
 use crate::ui::change_summary::ChangeSummary;
+use crate::ui::confirmed_submit::{use_confirmed_submit, ExecuteButton, Refused};
 use crate::ui::failure::{Failed, SubmitError};
-use crate::ui::form::{field_summary, ErrorSummary};
+use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
 use crate::ui::require::RequirePermission;
@@ -62,115 +61,78 @@ fn ConfirmScreen() -> impl IntoView {
     for s in &mut summary {
         s.edit_href = Some(format!("{}?from=confirm", paths::COMPANY_EDIT));
     }
-    let operator = OperatorInput::new(view.context.one_time_password);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    // Why 「実行」 failed, and whether the company changed meanwhile (a link to it).
-    let failure = RwSignal::new(None::<(Failed, bool)>);
-    let submit_key = StoredValue::new(SubmitKey::default());
-    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
-    let last = StoredValue::new(None::<CompanyChangeRequest>);
+    // The latest data could not be read after a refusal that needs it: why, and whether
+    // the company changed meanwhile (a link to it). A final answer, never retried.
+    let reload_failed = RwSignal::new(None::<(String, bool)>);
     let ctx = view.context.clone();
     let revision = view.revision;
-
-    // After the await the page may be gone: the continuation owns what it needs and
-    // only `try_set`s page signals. An answer for a session that has ended (logout, or
-    // another login in this tab) is dropped.
-    let execute = Action::new_local(move |req: &CompanyChangeRequest| {
-        let req = req.clone();
-        let ctx = ctx.clone();
-        let navigate = navigate.clone();
-        let session = auth.session_key();
-        async move {
-            let r = &req;
-            let result = submit_with_key(submit_key, r, |key| async move {
-                api.change_company(r, &key).await
-            })
-            .await;
-            if auth.session_key() != session {
-                return;
+    let operator = OperatorInput::new(view.context.one_time_password);
+    let submit = use_confirmed_submit(
+        operator,
+        move |req: CompanyChangeRequest, key| async move { api.change_company(&req, &key).await },
+        {
+            let navigate = navigate.clone();
+            move |done, _| {
+                state.outcome.set(Some((done, ctx.clone())));
+                navigate(paths::COMPANY_DONE, Default::default());
+                state.draft.set(None);
+                std::future::ready(())
             }
-            match result {
-                Ok(done) => {
-                    operator.clear();
-                    state.outcome.set(Some((done, ctx)));
-                    navigate(paths::COMPANY_DONE, Default::default());
-                    state.draft.set(None);
+        },
+        move |e| {
+            let navigate = navigate.clone();
+            let session = auth.session_key();
+            async move {
+                let conflict = matches!(&e, ApiError::Rejected(b) if b.code == ErrorCode::Conflict);
+                let form: Vec<FieldError> = e
+                    .field_errors()
+                    .iter()
+                    .filter(|f| is_form_field(&f.field))
+                    .cloned()
+                    .collect();
+                if !conflict && form.is_empty() {
+                    return Refused::Show(e);
                 }
-                Err(e) => {
-                    let r = refusal(&e);
-                    if r.clear_password {
-                        operator.clear();
+                // The company or its users changed since the form was loaded: move what
+                // was typed onto the latest data and check it again.
+                operator.clear();
+                match api.company().await {
+                    Ok(latest) if auth.session_key() == session => {
+                        state.draft.update(|d| {
+                            if let Some(d) = d {
+                                d.form = d.form.rebase(&form_of(&d.view), &form_of(&latest));
+                                d.view = latest;
+                                d.after = None;
+                            }
+                        });
+                        state.returned_errors.set(form);
+                        state.rebased.set(conflict);
+                        navigate(paths::COMPANY_EDIT, Default::default());
+                        Refused::Handled
                     }
-                    let conflict =
-                        matches!(&e, ApiError::Rejected(b) if b.code == ErrorCode::Conflict);
-                    let (form, mine): (Vec<FieldError>, Vec<FieldError>) = r
-                        .field_errors
-                        .into_iter()
-                        .partition(|f| is_form_field(&f.field));
-                    if conflict || !form.is_empty() {
-                        // The company or its users changed since the form was loaded:
-                        // move what was typed onto the latest data and check it again.
-                        match api.company().await {
-                            Ok(latest) if auth.session_key() == session => {
-                                state.draft.update(|d| {
-                                    if let Some(d) = d {
-                                        d.form =
-                                            d.form.rebase(&form_of(&d.view), &form_of(&latest));
-                                        d.view = latest;
-                                        d.after = None;
-                                    }
-                                });
-                                state.returned_errors.set(form);
-                                state.rebased.set(conflict);
-                                navigate(paths::COMPANY_EDIT, Default::default());
-                            }
-                            Ok(_) => {}
-                            Err(load) => {
-                                failure.try_set(Some((
-                                    Failed::final_answer(load.message()),
-                                    conflict,
-                                )));
-                            }
-                        }
-                    } else if mine.is_empty() {
-                        let message = r.message.unwrap_or_else(|| e.message());
-                        failure.try_set(Some((Failed::with_message(message, &e), false)));
-                    } else {
-                        failure.try_set(None);
-                        errors.try_set(mine);
+                    Ok(_) => Refused::Handled,
+                    Err(load) => {
+                        reload_failed.try_set(Some((load.message(), conflict)));
+                        Refused::Handled
                     }
                 }
             }
-        }
-    });
-
+        },
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if execute.pending().get_untracked() {
-            return;
+        if !submit.pending().get_untracked() {
+            reload_failed.set(None);
         }
-        failure.set(None);
-        let found = operator.errors();
-        errors.set(found);
-        if errors.read_untracked().is_empty() {
-            let req = CompanyChangeRequest {
+        submit.submit(|confirmation| {
+            Some(CompanyChangeRequest {
                 company: after.clone(),
                 revision,
-                confirmation: operator.confirmation(),
-            };
-            last.set_value(Some(req.clone()));
-            execute.dispatch(req);
-        }
+                confirmation,
+            })
+        });
     };
-    let resend = Callback::new(move |()| {
-        if let Some(req) = last.get_value() {
-            if !execute.pending().get_untracked() {
-                execute.dispatch(req);
-            }
-        }
-    });
-    let pending = execute.pending();
-    let summary_items = field_summary(errors);
+    let pending = submit.pending();
     view! {
         <p>
             "以下の内容で企業情報を変更します。"<br />
@@ -178,22 +140,28 @@ fn ConfirmScreen() -> impl IntoView {
             "変更した内容は黄色で表示されています。"
         </p>
         <p>"変更した項目には「変更」と変更前の内容を表示しています。"</p>
-        {move || failure.get().map(|(failed, conflict)| view! {
-            <SubmitError heading="処理できませんでした" failed=failed retry=resend pending=pending>
+        {move || submit.failure.get().map(|failed| view! {
+            <SubmitError heading="処理できませんでした" failed=failed retry=submit.retry() pending=pending />
+        })}
+        {move || reload_failed.get().map(|(message, conflict)| view! {
+            <SubmitError
+                heading="処理できませんでした"
+                failed=Failed::final_answer(message)
+                retry=submit.retry()
+                pending=pending
+            >
                 {conflict.then(|| view! {
                     <p><a href=paths::COMPANY_VIEW>"最新の企業情報を表示する"</a></p>
                 })}
             </SubmitError>
         })}
-        <ErrorSummary items=summary_items />
+        <ErrorSummary items=submit.summary() />
         <ChangeSummary sections=summary id_prefix="confirm" />
         <form novalidate on:submit=on_submit>
-            <OperatorFields input=operator errors=errors />
+            <OperatorFields input=operator errors=submit.errors />
             <div class="btn-row">
                 <a href=format!("{}?from=confirm", paths::COMPANY_EDIT) class="btn btn-secondary">"戻る"</a>
-                <button type="submit" class="btn" disabled=move || execute.pending().get()>
-                    {move || if execute.pending().get() { "処理中…" } else { "実行" }}
-                </button>
+                <ExecuteButton pending=pending />
             </div>
         </form>
     }

@@ -1,24 +1,23 @@
 //! 利用者削除確認 [BRSK022] and 利用者削除結果 [BRSK023].
 
-use crate::api::{submit_with_key, use_api};
+use crate::api::use_api;
 use crate::features::users::detail::{
     load_user, login_id_param, operator_login_id, LoadFailure, UserDetailView,
 };
 use crate::features::users::logic::detail::{deleted_rows, DELETED_HEADING, DELETED_MESSAGE};
 use crate::features::users::logic::print::user_deleted_printout;
 use crate::features::users::{use_users, Outcome};
-use crate::kernel::confirmation::{dom_id, refusal};
 use crate::kernel::help;
-use crate::kernel::idempotency::SubmitKey;
 use crate::kernel::paths;
-use crate::ui::failure::{Failed, SubmitError};
-use crate::ui::form::{ErrorSummary, SummaryItem};
+use crate::ui::confirmed_submit::{show_all, use_confirmed_submit, ExecuteButton};
+use crate::ui::failure::SubmitError;
+use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Loading, Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
 use crate::ui::print::{PrintButton, PrintSource};
 use crate::ui::require::RequirePermission;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::{FieldError, Permission};
+use kanri_contract::api::Permission;
 use kanri_contract::users::{DeleteUserRequest, UserDeleted, UserFormContext};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -52,93 +51,33 @@ fn DeleteScreen() -> impl IntoView {
     let retry = Callback::new(move |()| data.refetch());
 
     // The company's use of ワンタイムパスワード is known once the data has loaded.
-    let operator_input = OperatorInput::new(false);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<Failed>);
-    let submit_key = StoredValue::new(SubmitKey::default());
-    // The submission last sent: 「再試行」 sends it again (the same body, so the same key).
-    let last = StoredValue::new(None::<Submission>);
-
-    let submit = Action::new_local(move |input: &Submission| {
-        let navigate = navigate.clone();
-        let (id, req, ctx) = input.clone();
-        async move {
-            let (target, body) = (&id, &req);
-            let result = submit_with_key(submit_key, body, |key| async move {
-                api.delete_user(target, body, &key).await
-            })
-            .await;
-            match result {
-                Ok(done) => {
-                    operator_input.clear();
-                    users
-                        .outcome
-                        .set(Some((Outcome::Deleted(Box::new(done)), ctx)));
-                    // The confirmation of a deleted user has no use: replace it.
-                    navigate(
-                        &paths::user_deleted(&id),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    let r = refusal(&e);
-                    if r.clear_password {
-                        operator_input.clear();
-                    }
-                    errors.try_set(r.field_errors);
-                    failure.try_set(r.message.map(|m| Failed::with_message(m, &e)));
-                }
-            }
-        }
-    });
-
-    let on_submit = move |ev: leptos::ev::SubmitEvent,
-                          submission: (String, bool, UserFormContext)| {
-        ev.prevent_default();
-        if submit.pending().get_untracked() {
-            return;
-        }
-        let (id, one_time_password, ctx) = submission;
-        failure.set(None);
-        let operator = operator_input.with_otp(one_time_password);
-        let req = DeleteUserRequest {
-            confirmation: operator.confirmation(),
-        };
-        errors.set(operator.errors());
-        if errors.read_untracked().is_empty() {
-            last.set_value(Some((id.clone(), req.clone(), ctx.clone())));
-            submit.dispatch((id, req, ctx));
-        }
-    };
-    let resend = Callback::new(move |()| {
-        if let Some(s) = last.get_value() {
-            if !submit.pending().get_untracked() {
-                submit.dispatch(s);
-            }
-        }
-    });
+    let submit = use_confirmed_submit(
+        OperatorInput::new(false),
+        move |(id, req, _): Submission, key| async move { api.delete_user(&id, &req, &key).await },
+        move |done, (id, _, ctx): Submission| {
+            users
+                .outcome
+                .set(Some((Outcome::Deleted(Box::new(done)), ctx)));
+            // The confirmation of a deleted user has no use: replace it.
+            navigate(
+                &paths::user_deleted(&id),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+            std::future::ready(())
+        },
+        show_all,
+    );
     let pending = submit.pending();
-
-    let summary = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .map(|e| SummaryItem {
-                target: dom_id(&e.field).map(str::to_owned),
-                message: e.message.clone(),
-            })
-            .collect::<Vec<_>>()
-    });
 
     view! {
         <TitleBar screen=help::USER_DELETE_CONFIRM />
-        {move || failure.get().map(|failed| view! {
-            <SubmitError heading="利用者を削除できませんでした" failed=failed retry=resend pending=pending />
+        {move || submit.failure.get().map(|failed| view! {
+            <SubmitError heading="利用者を削除できませんでした" failed=failed retry=submit.retry() pending=pending />
         })}
-        <ErrorSummary items=summary />
+        <ErrorSummary items=submit.summary() />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -158,7 +97,8 @@ fn DeleteScreen() -> impl IntoView {
                             }
                                 .into_any(),
                             Ok(()) => {
-                                let submission = StoredValue::new((id, one_time_password, ctx.clone()));
+                                let submission = StoredValue::new((id, ctx.clone()));
+                                let submit = submit.with_otp(one_time_password);
                                 view! {
                                     <p>
                                         "以下の利用者を削除します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
@@ -174,17 +114,17 @@ fn DeleteScreen() -> impl IntoView {
                                     <UserDetailView user=user ctx=ctx />
                                     <form
                                         novalidate
-                                        on:submit=move |ev| on_submit(ev, submission.get_value())
+                                        on:submit=move |ev: leptos::ev::SubmitEvent| {
+                                            ev.prevent_default();
+                                            let (id, ctx) = submission.get_value();
+                                            submit.submit(|confirmation| {
+                                                Some((id, DeleteUserRequest { confirmation }, ctx))
+                                            });
+                                        }
                                     >
-                                        <OperatorFields input=operator_input.with_otp(one_time_password) errors=errors />
+                                        <OperatorFields input=submit.operator errors=submit.errors />
                                         <div class="btn-row">
-                                            <button
-                                                type="submit"
-                                                class="btn"
-                                                disabled=move || submit.pending().get()
-                                            >
-                                                {move || if submit.pending().get() { "処理中…" } else { "実行" }}
-                                            </button>
+                                            <ExecuteButton pending=pending />
                                             <A href=paths::USER_LIST attr:class="btn btn-secondary">"戻る"</A>
                                         </div>
                                     </form>

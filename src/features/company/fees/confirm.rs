@@ -3,17 +3,15 @@
 //! 確認用パスワード (and ワンタイムパスワード), 「実行」.
 
 use super::{fee_page, use_fees};
-use crate::api::{submit_with_key, use_api};
+use crate::api::use_api;
 use crate::features::company::fees::logic::{confirm_failure, ConfirmFailure, FeeStep};
-use crate::kernel::idempotency::SubmitKey;
 use crate::kernel::paths;
 use crate::ui::change_summary::ChangeSummary;
-use crate::ui::failure::{Failed, SubmitError};
-use crate::ui::form::{field_summary, ErrorSummary};
+use crate::ui::confirmed_submit::{use_confirmed_submit, ExecuteButton, Refused};
+use crate::ui::failure::SubmitError;
+use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
-use crate::ui::session::use_auth;
-use kanri_contract::api::FieldError;
 use kanri_contract::fees::{FeeChangeRequest, FeeTable};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -90,7 +88,6 @@ fn FeeConfirmForm(
     table: FeeTable,
 ) -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let fees = use_fees();
     let navigate = use_navigate();
     let Some((sections, one_time_password)) = fees.draft.with_untracked(|d| {
@@ -99,99 +96,63 @@ fn FeeConfirmForm(
     }) else {
         return ().into_any();
     };
-    let input = OperatorInput::new(one_time_password);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<Failed>);
     let conflict = RwSignal::new(None::<String>);
-    let submit_key = StoredValue::new(SubmitKey::default());
-    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
-    let last = StoredValue::new(None::<FeeChangeRequest>);
     let edit_path = paths::fees_step(table, "edit");
-
-    // After the await the page may be gone: everything the continuation needs is owned
-    // by it, and page signals are only `try_set`.
-    let execute = Action::new_local(move |req: &FeeChangeRequest| {
-        let req = req.clone();
-        let navigate = navigate.clone();
-        let session = auth.session_key();
-        async move {
-            let r = &req;
-            let result = submit_with_key(submit_key, r, |key| async move {
-                api.change_fees(table, r, &key).await
-            })
-            .await;
-            // An answer for a session that has ended (logout, another login) is dropped.
-            if auth.session_key() != session {
-                return;
+    let input = OperatorInput::new(one_time_password);
+    let submit = use_confirmed_submit(
+        input,
+        move |req: FeeChangeRequest, key| async move { api.change_fees(table, &req, &key).await },
+        {
+            let navigate = navigate.clone();
+            move |done, _| {
+                fees.outcome.set(Some(done));
+                // The confirmation of a finished change has no use: replace it.
+                navigate(
+                    &paths::fees_step(table, "done"),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+                fees.draft.set(None);
+                std::future::ready(())
             }
-            match result {
-                Ok(done) => {
-                    input.clear();
-                    fees.outcome.set(Some(done));
-                    // The confirmation of a finished change has no use: replace it.
-                    navigate(
-                        &paths::fees_step(table, "done"),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                    fees.draft.set(None);
-                }
-                Err(e) => match confirm_failure(&e) {
+        },
+        move |e| {
+            let navigate = navigate.clone();
+            async move {
+                match confirm_failure(&e) {
                     ConfirmFailure::Input(field_errors) => {
                         input.clear();
                         fees.returned_errors.set(field_errors);
                         navigate(&paths::fees_step(table, "edit"), Default::default());
+                        Refused::Handled
                     }
                     ConfirmFailure::Conflict(message) => {
                         // The draft was made from data that no longer holds: drop it, so
                         // 「戻る」 starts from the latest rather than failing again.
                         input.clear();
                         fees.draft.set(None);
-                        errors.try_set(Vec::new());
                         conflict.try_set(Some(message));
+                        Refused::Handled
                     }
-                    ConfirmFailure::Refused(r) => {
-                        if r.clear_password {
-                            input.clear();
-                        }
-                        errors.try_set(r.field_errors);
-                        failure.try_set(r.message.map(|m| Failed::with_message(m, &e)));
-                    }
-                },
+                    ConfirmFailure::Refused(_) => Refused::Show(e),
+                }
             }
-        }
-    });
-
+        },
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if execute.pending().get_untracked() || conflict.read_untracked().is_some() {
+        if conflict.read_untracked().is_some() {
             return;
         }
-        failure.set(None);
-        errors.set(input.errors());
-        if !errors.read_untracked().is_empty() {
-            return;
-        }
-        let req = fees
-            .draft
-            .with_untracked(|d| d.as_ref().and_then(|d| d.request(input.confirmation())));
-        if let Some(req) = req {
-            last.set_value(Some(req.clone()));
-            execute.dispatch(req);
-        }
+        submit.submit(|confirmation| {
+            fees.draft
+                .with_untracked(|d| d.as_ref().and_then(|d| d.request(confirmation)))
+        });
     };
-    let resend = Callback::new(move |()| {
-        if let Some(req) = last.get_value() {
-            if !execute.pending().get_untracked() && conflict.read_untracked().is_none() {
-                execute.dispatch(req);
-            }
-        }
-    });
-    let pending = execute.pending();
+    let pending = submit.pending();
 
-    let summary = field_summary(errors);
     let title = table.title();
 
     view! {
@@ -212,18 +173,16 @@ fn FeeConfirmForm(
                 </p>
             </Notice>
         })}
-        {move || failure.get().map(|failed| view! {
-            <SubmitError heading="手数料情報を変更できませんでした" failed=failed retry=resend pending=pending />
+        {move || submit.failure.get().map(|failed| view! {
+            <SubmitError heading="手数料情報を変更できませんでした" failed=failed retry=submit.retry() pending=pending />
         })}
-        <ErrorSummary items=summary />
+        <ErrorSummary items=submit.summary() />
         <ChangeSummary sections=sections id_prefix="fees-confirm" />
         <form novalidate on:submit=on_submit>
-            <OperatorFields input=input errors=errors />
+            <OperatorFields input=input errors=submit.errors />
             <div class="btn-row">
                 <A href=edit_path attr:class="btn btn-secondary">"戻る"</A>
-                <button type="submit" class="btn" disabled=move || execute.pending().get()>
-                    {move || if execute.pending().get() { "処理中…" } else { "実行" }}
-                </button>
+                <ExecuteButton pending=pending disabled=Signal::derive(move || conflict.read().is_some()) />
             </div>
         </form>
     }

@@ -3,18 +3,16 @@
 //! (and ワンタイムパスワード when the company uses one), 「実行」 and 「戻る」.
 
 use super::{status_page, use_statuses, StatusNotes, StatusUsersTable};
-use crate::api::{submit_with_key, use_api};
+use crate::api::use_api;
 use crate::features::users::status::logic::{
     confirm_rows, failure, request, state_heading, Chosen, Failure, StatusStep,
 };
-use crate::kernel::idempotency::SubmitKey;
 use crate::kernel::paths;
-use crate::ui::failure::{Failed, LoadError, SubmitError};
-use crate::ui::form::{field_summary, focus_id, ErrorSummary};
+use crate::ui::confirmed_submit::{use_confirmed_submit, ExecuteButton, Refused};
+use crate::ui::failure::{LoadError, SubmitError};
+use crate::ui::form::{focus_id, ErrorSummary};
 use crate::ui::notice::{Loading, Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
-use crate::ui::session::use_auth;
-use kanri_contract::api::FieldError;
 use kanri_contract::user_status::{StatusActionRequest, StatusTask};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -60,7 +58,6 @@ fn StatusConfirmForm(
     chosen: Chosen,
 ) -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let state = use_statuses();
     let navigate = use_navigate();
     let task = chosen.task();
@@ -68,14 +65,8 @@ fn StatusConfirmForm(
     // Whether the company uses ワンタイムパスワード.
     let context = LocalResource::new(move || async move { api.user_form_context().await });
 
-    let input = OperatorInput::new(false);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let refused = RwSignal::new(None::<Failed>);
-    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
-    let last = StoredValue::new(None::<StatusActionRequest>);
     // The selection no longer holds: the heading and the backend's message.
     let stale = RwSignal::new(None::<(&'static str, String)>);
-    let submit_key = StoredValue::new(SubmitKey::default());
     // Whether this confirmation is still on screen: a late answer after 「戻る」 or the
     // menu records the result but does not pull the operator back to it.
     let on_screen = Arc::new(AtomicBool::new(true));
@@ -84,72 +75,45 @@ fn StatusConfirmForm(
         move || on_screen.store(false, Ordering::Relaxed)
     });
 
-    // After the await the page may be gone: everything the continuation needs is owned
-    // by it, and page signals are only `try_set`.
-    let execute = Action::new_local(move |req: &StatusActionRequest| {
-        let req = req.clone();
-        let navigate = navigate.clone();
-        let on_screen = on_screen.clone();
-        let session = auth.session_key();
-        async move {
-            let r = &req;
-            let result = submit_with_key(submit_key, r, |key| async move {
-                api.apply_status_action(action, r, &key).await
-            })
-            .await;
-            // An answer for a session that has ended (logout, another login) is dropped.
-            if auth.session_key() != session {
-                return;
+    let input = OperatorInput::new(false);
+    let submit = use_confirmed_submit(
+        input,
+        move |req: StatusActionRequest, key| async move {
+            api.apply_status_action(action, &req, &key).await
+        },
+        move |done, _| {
+            state.outcome.set(Some(done));
+            // The list opens afresh after the result.
+            state.selection.set(None);
+            state.chosen.set(None);
+            if on_screen.load(Ordering::Relaxed) {
+                // The confirmation of a finished action has no use: replace it.
+                navigate(
+                    &paths::status_step(task, "done"),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
             }
-            match result {
-                Ok(done) => {
-                    input.clear();
-                    state.outcome.set(Some(done));
-                    // The list opens afresh after the result.
-                    state.selection.set(None);
-                    state.chosen.set(None);
-                    if !on_screen.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    // The confirmation of a finished action has no use: replace it.
-                    navigate(
-                        &paths::status_step(task, "done"),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => match failure(&e) {
-                    Failure::Stale(message) => {
-                        // The choice no longer holds: the list is the way on, with
-                        // nothing selected (a kept box could now mean the other action).
-                        state.chosen.set(None);
-                        state.selection.set(None);
-                        input.clear();
-                        errors.try_set(Vec::new());
-                        refused.try_set(None);
-                        stale.try_set(Some(("利用者の状態が変更されています", message)));
-                    }
-                    Failure::Reselect(message) => {
-                        state.chosen.set(None);
-                        state.selection.set(None);
-                        input.clear();
-                        errors.try_set(Vec::new());
-                        refused.try_set(None);
-                        stale.try_set(Some(("対象の利用者を選択し直してください", message)));
-                    }
-                    Failure::Refused(r) => {
-                        if r.clear_password {
-                            input.clear();
-                        }
-                        errors.try_set(r.field_errors);
-                        refused.try_set(r.message.map(|m| Failed::with_message(m, &e)));
-                    }
-                },
-            }
-        }
-    });
+            std::future::ready(())
+        },
+        move |e| async move {
+            let heading = match failure(&e) {
+                Failure::Refused(_) => return Refused::Show(e),
+                Failure::Stale(message) => ("利用者の状態が変更されています", message),
+                Failure::Reselect(message) => ("対象の利用者を選択し直してください", message),
+            };
+            // The choice no longer holds: the list is the way on, with nothing selected
+            // (a kept box could now mean the other action).
+            state.chosen.set(None);
+            state.selection.set(None);
+            input.clear();
+            stale.try_set(Some(heading));
+            Refused::Handled
+        },
+    );
+    let pending = submit.pending();
 
     // 「実行」 is disabled once the choice no longer holds: focus moves to the way on
     // instead of being dropped on the page.
@@ -162,30 +126,13 @@ fn StatusConfirmForm(
     let chosen = StoredValue::new(chosen);
     let on_submit = move |ev: leptos::ev::SubmitEvent, uses_otp: bool| {
         ev.prevent_default();
-        if execute.pending().get_untracked() || stale.read_untracked().is_some() {
+        if stale.read_untracked().is_some() {
             return;
         }
-        refused.set(None);
-        let input = input.with_otp(uses_otp);
-        errors.set(input.errors());
-        if !errors.read_untracked().is_empty() {
-            return;
-        }
-        let req = chosen.with_value(|c| request(c, input.confirmation()));
-        last.set_value(Some(req.clone()));
-        execute.dispatch(req);
+        submit
+            .with_otp(uses_otp)
+            .submit(|confirmation| Some(chosen.with_value(|c| request(c, confirmation))));
     };
-    let resend = Callback::new(move |()| {
-        if let Some(req) = last.get_value() {
-            if !execute.pending().get_untracked() && stale.read_untracked().is_none() {
-                execute.dispatch(req);
-            }
-        }
-    });
-    let pending = execute.pending();
-
-    // Only the errors of the last submission (client checks or the backend's answer).
-    let summary = field_summary(errors);
 
     let heading = state_heading(action);
     let rows = chosen.with_value(|c| {
@@ -205,7 +152,7 @@ fn StatusConfirmForm(
     let list_href = StoredValue::new(paths::status_list(task));
 
     view! {
-        <ErrorSummary items=summary />
+        <ErrorSummary items=submit.summary() />
         {move || stale.get().map(|(heading, m)| view! {
             <Notice tone=Tone::Error heading=heading>
                 <p>{m}</p>
@@ -215,11 +162,11 @@ fn StatusConfirmForm(
                 </p>
             </Notice>
         })}
-        {move || refused.get().map(|failed| view! {
+        {move || submit.failure.get().map(|failed| view! {
             <SubmitError
                 heading=format!("{operation}を実行できませんでした")
                 failed=failed
-                retry=resend
+                retry=submit.retry()
                 pending=pending
             />
         })}
@@ -258,16 +205,13 @@ fn StatusConfirmForm(
                                 <p>"ワンタイムパスワードご利用企業さまはワンタイムパスワードも入力してください。"</p>
                             })}
                             <form novalidate on:submit=move |ev| on_submit(ev, uses_otp)>
-                                <OperatorFields input=input.with_otp(uses_otp) errors=errors />
+                                <OperatorFields input=input.with_otp(uses_otp) errors=submit.errors />
                                 <div class="btn-row">
                                     <A href=paths::status_list(task) attr:class="btn btn-secondary">"戻る"</A>
-                                    <button
-                                        type="submit"
-                                        class="btn"
-                                        disabled=move || execute.pending().get() || stale.read().is_some()
-                                    >
-                                        {move || if execute.pending().get() { "処理中…" } else { "実行" }}
-                                    </button>
+                                    <ExecuteButton
+                                        pending=pending
+                                        disabled=Signal::derive(move || stale.read().is_some())
+                                    />
                                 </div>
                             </form>
                         }

@@ -2,15 +2,14 @@
 //! 「変更」 link per section, the operator's 確認用パスワード (and ワンタイムパスワード), 「実行」.
 
 use super::{use_mode, WizardStep};
-use crate::api::{submit_with_key, use_api, ApiError};
+use crate::api::use_api;
 use crate::features::users::logic::summary::{password_rows, sections, Mark, Row, SectionKind};
 use crate::features::users::wizard::logic::{Draft, Step, WizardMode};
-use crate::features::users::{step_path, use_users, Outcome, UsersState};
-use crate::kernel::confirmation::{note_attempts_left, remaining_attempts};
-use crate::kernel::idempotency::SubmitKey;
+use crate::features::users::{step_path, use_users, Outcome};
 use crate::ui::change_summary::ChangeSummary;
-use crate::ui::failure::{Failed, SubmitError};
-use crate::ui::form::{field_summary, ErrorSummary};
+use crate::ui::confirmed_submit::{use_confirmed_submit, ExecuteButton, Refused};
+use crate::ui::failure::SubmitError;
+use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
 use kanri_contract::api::FieldError;
@@ -87,88 +86,73 @@ fn ConfirmForm(
     }
 
     let operator = OperatorInput::new(one_time_password);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<Failed>);
-    let submit_key = StoredValue::new(SubmitKey::default());
-    // The request last sent: 「再試行」 sends it again (the same body, so the same key).
-    let last = StoredValue::new(None::<UserRequest>);
     let ctx = draft.ctx.clone();
-
-    let exec_mode = mode.clone();
-    // After the await the form may be gone (「戻る」 pressed meanwhile): everything the
-    // continuation needs is owned by it, and page signals are only `try_set`.
-    let execute = Action::new_local(move |req: &UserRequest| {
-        let req = req.clone();
-        let ctx = ctx.clone();
-        let mode = exec_mode.clone();
-        let navigate = navigate.clone();
-        async move {
-            let r = &req;
-            let outcome = match &mode {
-                WizardMode::Register => submit_with_key(submit_key, r, |key| async move {
-                    api.register_user(r, &key).await
-                })
-                .await
-                .map(|done| Outcome::Registered(Box::new(done))),
-                WizardMode::Change { login_id } => {
-                    submit_with_key(submit_key, r, |key| async move {
-                        api.change_user(login_id, r, &key).await
-                    })
-                    .await
-                    .map(|done| Outcome::Changed(Box::new(done)))
+    let send_mode = mode.clone();
+    let done_mode = mode.clone();
+    let refused_mode = mode.clone();
+    let submit = use_confirmed_submit(
+        operator,
+        move |req: UserRequest, key| {
+            let mode = send_mode.clone();
+            async move {
+                match &mode {
+                    WizardMode::Register => api
+                        .register_user(&req, &key)
+                        .await
+                        .map(|done| Outcome::Registered(Box::new(done))),
+                    WizardMode::Change { login_id } => api
+                        .change_user(login_id, &req, &key)
+                        .await
+                        .map(|done| Outcome::Changed(Box::new(done))),
                 }
-            };
-            match outcome {
-                Ok(done) => {
-                    operator.clear();
-                    users.outcome.set(Some((done, ctx)));
-                    navigate(&step_path(&mode, Step::Done), Default::default());
-                    // The draft (with its passwords) goes once the result is shown.
-                    users.draft.set(None);
-                }
-                Err(e) => settle_error(
-                    e,
-                    &mode,
-                    Feedback {
-                        users,
-                        errors,
-                        failure,
-                        operator,
-                    },
-                    &navigate,
-                ),
             }
-        }
-    });
-
+        },
+        {
+            let navigate = navigate.clone();
+            move |done, _| {
+                users.outcome.set(Some((done, ctx.clone())));
+                navigate(&step_path(&done_mode, Step::Done), Default::default());
+                // The draft (with its passwords) goes once the result is shown.
+                users.draft.set(None);
+                std::future::ready(())
+            }
+        },
+        move |e| {
+            let navigate = navigate.clone();
+            let mode = refused_mode.clone();
+            async move {
+                // Errors of earlier steps go back to the first of those steps, with what
+                // was typed; the operator's passwords go (the answer was final).
+                let earlier: Vec<FieldError> = e
+                    .field_errors()
+                    .iter()
+                    .filter(|f| Draft::step_of(&f.field) != Step::Confirm)
+                    .cloned()
+                    .collect();
+                match earlier.iter().map(|f| Draft::step_of(&f.field)).min() {
+                    None => Refused::Show(e),
+                    Some(first) => {
+                        operator.clear();
+                        users.returned_errors.set(earlier);
+                        navigate(&step_path(&mode, first), Default::default());
+                        Refused::Handled
+                    }
+                }
+            }
+        },
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if execute.pending().get_untracked() || nothing_changed {
+        if nothing_changed {
             return;
         }
-        failure.set(None);
-        let confirmation = operator.confirmation();
-        let found = operator.errors();
-        errors.set(found);
-        if errors.read_untracked().is_empty() {
-            let req = users
+        submit.submit(|confirmation| {
+            users
                 .draft
-                .with_untracked(|d| d.as_ref().map(|d| d.request(confirmation)));
-            if let Some(req) = req {
-                last.set_value(Some(req.clone()));
-                execute.dispatch(req);
-            }
-        }
+                .with_untracked(|d| d.as_ref().map(|d| d.request(confirmation)))
+        });
     };
-    let resend = Callback::new(move |()| {
-        if let Some(req) = last.get_value() {
-            if !execute.pending().get_untracked() {
-                execute.dispatch(req);
-            }
-        }
-    });
-    let pending = execute.pending();
-    let summary_items = field_summary(errors);
+    let pending = submit.pending();
     let intro = if register {
         "以下の内容で利用者を登録します。内容を確認の上、確認用パスワードを入力し、「実行」ボタンを押してください。"
     } else {
@@ -182,73 +166,18 @@ fn ConfirmForm(
                 <p>"変更する項目の「変更」から内容を変更してください。"</p>
             </Notice>
         })}
-        {move || failure.get().map(|failed| view! {
-            <SubmitError heading="処理できませんでした" failed=failed retry=resend pending=pending />
+        {move || submit.failure.get().map(|failed| view! {
+            <SubmitError heading="処理できませんでした" failed=failed retry=submit.retry() pending=pending />
         })}
-        <ErrorSummary items=summary_items />
+        <ErrorSummary items=submit.summary() />
         <ChangeSummary sections=summary />
         <form novalidate on:submit=on_submit>
-            <OperatorFields input=operator errors=errors />
+            <OperatorFields input=operator errors=submit.errors />
             <div class="btn-row">
                 <a href=back class="btn btn-secondary">"戻る"</a>
-                <button
-                    type="submit"
-                    class="btn"
-                    disabled=move || execute.pending().get() || nothing_changed
-                >
-                    {move || if execute.pending().get() { "処理中…" } else { "実行" }}
-                </button>
+                <ExecuteButton pending=pending disabled=nothing_changed />
             </div>
         </form>
     }
     .into_any()
-}
-
-/// Where a refusal is shown.
-struct Feedback {
-    users: UsersState,
-    errors: RwSignal<Vec<FieldError>>,
-    failure: RwSignal<Option<Failed>>,
-    operator: OperatorInput,
-}
-
-/// A refused 「実行」: errors of earlier steps go back to their step; the operator's
-/// fields show theirs; anything else is a message. Input is kept, except the operator's
-/// passwords after a final answer.
-fn settle_error(
-    e: ApiError,
-    mode: &WizardMode,
-    fb: Feedback,
-    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
-) {
-    let Feedback {
-        users,
-        errors,
-        failure,
-        operator,
-    } = fb;
-    if !e.is_retryable() {
-        operator.clear();
-    }
-    let remaining = remaining_attempts(&e);
-    let (mine, earlier): (Vec<FieldError>, Vec<FieldError>) = e
-        .field_errors()
-        .iter()
-        .cloned()
-        .partition(|f| Draft::step_of(&f.field) == Step::Confirm);
-    if let Some(first) = earlier.iter().map(|f| Draft::step_of(&f.field)).min() {
-        users.returned_errors.set(earlier);
-        navigate(&step_path(mode, first), Default::default());
-        return;
-    }
-    if mine.is_empty() {
-        failure.try_set(Some(Failed::of(&e)));
-    } else {
-        failure.try_set(None);
-        errors.try_set(
-            mine.into_iter()
-                .map(|f| note_attempts_left(f, remaining))
-                .collect(),
-        );
-    }
 }
