@@ -404,3 +404,23 @@ pub fn CheckboxField(
         </div>
     }
 }
+
+/// A section of a form: a panel whose legend is the section's heading, so that a screen
+/// reader names the section with each of its fields.
+#[component]
+pub fn FormSection(
+    /// The section's heading.
+    #[prop(into)]
+    title: String,
+    /// The section's fields and notes.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <fieldset class="panel">
+            <legend>
+                <h2>{title}</h2>
+            </legend>
+            {children()}
+        </fieldset>
+    }
+}

@@ -16,6 +16,7 @@ pub mod operator_fields;
 pub mod pager;
 pub mod print;
 pub mod print_client;
+pub mod radios;
 pub mod require;
 pub mod session;
 pub mod soft_keyboard;

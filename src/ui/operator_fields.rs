@@ -3,7 +3,7 @@
 
 use crate::kernel::password_form::dom_id;
 use crate::kernel::soft_keyboard::CharRule;
-use crate::ui::form::TextField;
+use crate::ui::form::{FormSection, TextField};
 use kanri_contract::api::FieldError;
 use kanri_contract::user_rules::{self, field};
 use kanri_contract::users::Confirmation;
@@ -76,10 +76,7 @@ pub fn OperatorFields(
         })
     };
     view! {
-        <fieldset class="panel">
-            <legend>
-                <h2>"確認項目"</h2>
-            </legend>
+        <FormSection title="確認項目">
             <TextField
                 id=dom_id(field::OPERATOR_PASSWORD)
                 label="確認用パスワード"
@@ -105,6 +102,6 @@ pub fn OperatorFields(
                     chars=CharRule::Digits
                 />
             })}
-        </fieldset>
+        </FormSection>
     }
 }

@@ -103,10 +103,10 @@ fn ConfirmScreen() -> impl IntoView {
                                 d.form = d.form.rebase(&form_of(&d.view), &form_of(&latest));
                                 d.view = latest;
                                 d.after = None;
+                                d.returned = form;
+                                d.rebased = conflict;
                             }
                         });
-                        state.returned_errors.set(form);
-                        state.rebased.set(conflict);
                         navigate(paths::COMPANY_EDIT, Default::default());
                         Refused::Handled
                     }

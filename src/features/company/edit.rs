@@ -7,8 +7,9 @@ use crate::features::company::{use_company, CompanyDraft, CompanyLoadFailure};
 use crate::kernel::help;
 use crate::kernel::password_form::dom_id;
 use crate::kernel::paths;
-use crate::ui::form::{focus_id, ErrorSummary, SummaryItem, TextField};
+use crate::ui::form::{focus_id, ErrorSummary, FormSection, SummaryItem, TextField};
 use crate::ui::notice::{Loading, Notice, Tone};
+use crate::ui::radios::Radios;
 use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
@@ -65,11 +66,11 @@ fn EditScreen() -> impl IntoView {
 }
 
 fn fresh_draft(view: CompanyView) -> CompanyDraft {
-    CompanyDraft {
-        form: crate::features::company::logic::form_of(&view),
-        view,
-        after: None,
-    }
+    CompanyDraft::new(
+        view.clone(),
+        crate::features::company::logic::form_of(&view),
+        None,
+    )
 }
 
 /// The signals of the form's fields.
@@ -139,14 +140,21 @@ fn CompanyFormView(
     let state = use_company();
     let navigate = use_navigate();
     let CompanyDraft {
-        view: loaded, form, ..
+        view: loaded,
+        form,
+        returned,
+        rebased,
+        ..
     } = draft;
+    // Shown this once: the next visit of the form starts without them.
+    state.draft.update_untracked(|d| {
+        if let Some(d) = d {
+            d.returned.clear();
+            d.rebased = false;
+        }
+    });
     let loaded = StoredValue::new(loaded);
     let inputs = Inputs::new(&form);
-    let returned = state.returned_errors.get_untracked();
-    state.returned_errors.set(Vec::new());
-    let rebased = state.rebased.get_untracked();
-    state.rebased.set(false);
     // Errors shown on the fields (live, or from the last 「変更」) and in the summary
     // (the last 「変更」 only: the summary takes focus when they change).
     let field_errors = RwSignal::new(returned.clone());
@@ -194,13 +202,7 @@ fn CompanyFormView(
         let form = typed_inputs.form();
         state.draft.try_update(|d| match d {
             Some(d) => d.form = form,
-            None => {
-                *d = Some(CompanyDraft {
-                    view,
-                    form,
-                    after: None,
-                })
-            }
+            None => *d = Some(CompanyDraft::new(view, form, None)),
         });
     });
 
@@ -222,11 +224,9 @@ fn CompanyFormView(
                 request_animation_frame(|| focus_id("company-no-change"));
             }
             Ok(after) => {
-                state.draft.set(Some(CompanyDraft {
-                    view,
-                    form,
-                    after: Some(after),
-                }));
+                state
+                    .draft
+                    .set(Some(CompanyDraft::new(view, form, Some(after))));
                 navigate(paths::COMPANY_CONFIRM, Default::default());
             }
         }
@@ -251,18 +251,6 @@ fn CompanyFormView(
             flex-wrap: wrap;
             gap: 0 1.5rem;
         }
-        .approval-options label {
-            display: inline-flex;
-            align-items: center;
-            gap: 0.375rem;
-            min-height: 2.75rem;
-            margin-right: 1.5rem;
-        }
-        .approval-error {
-            margin: 0.25rem 0;
-            color: var(--color-error);
-            font-weight: bold;
-        }
         .account-note {
             margin: 0 0 0.5rem;
             color: var(--color-text-muted);
@@ -277,44 +265,25 @@ fn CompanyFormView(
             let (service, mode) = (*service, *mode);
             let path = field::approval(service);
             let error = error_of(path.clone());
-            let error_id = format!("{}-error", dom_id(&path));
-            let described = error_id.clone();
             let options = ApprovalMode::choices(service)
                 .iter()
-                .map(|m| {
-                    let m = *m;
-                    let path = path.clone();
-                    view! { class = class,
-                        <label>
-                            <input
-                                type="radio"
-                                id=radio_id(service, m)
-                                name=dom_id(&field::approval(service))
-                                prop:checked=move || mode.get() == m
-                                on:change=move |_| {
-                                    mode.set(m);
-                                    check.run(path.clone());
-                                }
-                            />
-                            {m.label()}
-                        </label>
-                    }
-                })
-                .collect_view();
+                .map(|m| (*m, m.label().to_owned()))
+                .collect();
+            let choose = Callback::new(move |m| {
+                mode.set(m);
+                check.run(path.clone());
+            });
             view! { class = class,
-                <fieldset
-                    class="company-group"
-                    aria-describedby=move || error.read().is_some().then(|| described.clone())
-                >
-                    <legend>{service.label()}</legend>
-                    {move || error.get().map(|e| view! { class = class,
-                        <p class="approval-error" id=error_id.clone()>
-                            <span class="visually-hidden">"エラー："</span>
-                            {e}
-                        </p>
-                    })}
-                    <div class="approval-options">{options}</div>
-                </fieldset>
+                <Radios
+                    id=radio_id(service, ApprovalMode::choices(service)[0])
+                    name=dom_id(&field::approval(service))
+                    legend=service.label()
+                    options=options
+                    value=mode
+                    on_choose=choose
+                    error=error
+                    inline=true
+                />
             }
         })
         .collect_view();
@@ -412,8 +381,7 @@ fn CompanyFormView(
             }
             on:change=move |_| keep_typed()
         >
-            <fieldset class="panel">
-                <legend><h2>"企業情報"</h2></legend>
+            <FormSection title="企業情報">
                 <TextField
                     id=dom_id(field::NAME_KANA)
                     label="企業名(カナ)"
@@ -434,21 +402,18 @@ fn CompanyFormView(
                     size=40
                     on_blur=Callback::new(move |()| check.run(name_path.clone()))
                 />
-            </fieldset>
-            <fieldset class="panel">
-                <legend><h2>"承認機能の利用有無"</h2></legend>
+            </FormSection>
+            <FormSection title="承認機能の利用有無">
                 <p>"業務ごとに承認機能の利用有無を選択してください。ダブル承認は、その業務の承認権限を持つ利用者が2名以上必要です。"</p>
                 {approvals}
-            </fieldset>
-            <fieldset class="panel">
-                <legend><h2>"口座一日当たりの限度額"</h2></legend>
+            </FormSection>
+            <FormSection title="口座一日当たりの限度額">
                 <p>"口座一日当たりの限度額を口座ごとに入力してください。"</p>
                 {accounts}
-            </fieldset>
-            <fieldset class="panel">
-                <legend><h2>"企業一日当たりの限度額"</h2></legend>
+            </FormSection>
+            <FormSection title="企業一日当たりの限度額">
                 {daily}
-            </fieldset>
+            </FormSection>
             <div class="btn-row">
                 <a href=paths::COMPANY_TASKS class="btn btn-secondary">"戻る"</a>
                 <button type="submit" class="btn">"変更"</button>

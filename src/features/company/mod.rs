@@ -29,6 +29,25 @@ pub struct CompanyDraft {
     pub form: CompanyForm,
     /// The company the form describes, once 「変更」 found no error.
     pub after: Option<CompanyInfo>,
+    /// Errors the backend gave on 「実行」 for fields of [BKGK001]: the form shows them
+    /// when it opens next, and only then.
+    pub returned: Vec<FieldError>,
+    /// 「実行」 found the company changed by someone else: the draft was moved onto the
+    /// latest data, and [BKGK001] says so when it opens next.
+    pub rebased: bool,
+}
+
+impl CompanyDraft {
+    /// A draft of `form` over the company as loaded.
+    pub fn new(view: CompanyView, form: CompanyForm, after: Option<CompanyInfo>) -> Self {
+        Self {
+            view,
+            form,
+            after,
+            returned: Vec::new(),
+            rebased: false,
+        }
+    }
 }
 
 /// The state of 企業情報変更, provided by [`crate::shell::app::App`].
@@ -37,11 +56,6 @@ pub struct CompanyState {
     pub draft: RwSignal<Option<CompanyDraft>>,
     /// The last change and the context to show it with ([BKGK003]).
     pub outcome: RwSignal<Option<(CompanyChanged, CompanyContext)>>,
-    /// Errors the backend gave on 「実行」 for fields of [BKGK001].
-    pub returned_errors: RwSignal<Vec<FieldError>>,
-    /// 「実行」 found the company changed by someone else: the draft was moved onto the
-    /// latest data and [BKGK001] says so.
-    pub rebased: RwSignal<bool>,
 }
 
 impl CompanyState {
@@ -49,8 +63,6 @@ impl CompanyState {
         Self {
             draft: RwSignal::new(None),
             outcome: RwSignal::new(None),
-            returned_errors: RwSignal::new(Vec::new()),
-            rebased: RwSignal::new(false),
         }
     }
 
@@ -58,8 +70,6 @@ impl CompanyState {
     pub fn reset(&self) {
         self.draft.set(None);
         self.outcome.set(None);
-        self.returned_errors.set(Vec::new());
-        self.rebased.set(false);
     }
 }
 

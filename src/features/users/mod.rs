@@ -44,9 +44,6 @@ pub struct UsersState {
     pub start: RwSignal<Option<WizardMode>>,
     /// The last finished operation and the company context to show it with.
     pub outcome: RwSignal<Option<(Outcome, UserFormContext)>>,
-    /// Errors the backend gave on 「実行」 for fields of earlier steps (e.g. a login ID
-    /// taken meanwhile): the step shows them when it opens.
-    pub returned_errors: RwSignal<Vec<kanri_contract::api::FieldError>>,
 }
 
 impl UsersState {
@@ -55,7 +52,6 @@ impl UsersState {
             draft: RwSignal::new(None),
             start: RwSignal::new(None),
             outcome: RwSignal::new(None),
-            returned_errors: RwSignal::new(Vec::new()),
         }
     }
 
@@ -64,7 +60,6 @@ impl UsersState {
         self.draft.set(None);
         self.start.set(None);
         self.outcome.set(None);
-        self.returned_errors.set(Vec::new());
     }
 
     /// Begin a registration or change: the next step-1 screen starts a fresh draft.

@@ -6,7 +6,7 @@ use crate::kernel::idempotency::SubmitKey;
 use crate::kernel::password_form::{dom_id, field, PasswordForm, PasswordSection};
 use crate::kernel::paths;
 use crate::ui::failure::{Failed, SubmitError};
-use crate::ui::form::{CheckboxField, ErrorSummary, SummaryItem, TextField};
+use crate::ui::form::{CheckboxField, ErrorSummary, FormSection, SummaryItem, TextField};
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::session::{use_auth, AuthState};
 use crate::ui::step_indicator::StepIndicator;
@@ -208,10 +208,7 @@ pub fn PasswordChangePage() -> impl IntoView {
         };
         let locked = forced && s.kind == PasswordKind::Login;
         view! {
-            <fieldset class="panel">
-                <legend>
-                    <h2>{s.kind.label()}</h2>
-                </legend>
+            <FormSection title={s.kind.label()}>
                 {locked.then(|| view! {
                     <p>"初回ログインのため、ログインパスワードの変更が必要です。"</p>
                 })}
@@ -254,7 +251,7 @@ pub fn PasswordChangePage() -> impl IntoView {
                         on_blur=blur(field(s.kind, "new_again"))
                     />
                 </Show>
-            </fieldset>
+            </FormSection>
         }
     };
 

@@ -124,7 +124,11 @@ fn FeeConfirmForm(
                 match confirm_failure(&e) {
                     ConfirmFailure::Input(field_errors) => {
                         input.clear();
-                        fees.returned_errors.set(field_errors);
+                        fees.draft.update_untracked(|d| {
+                            if let Some(d) = d {
+                                d.returned = field_errors;
+                            }
+                        });
                         navigate(&paths::fees_step(table, "edit"), Default::default());
                         Refused::Handled
                     }

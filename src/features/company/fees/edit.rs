@@ -11,8 +11,9 @@ use crate::features::company::fees::logic::{
 use crate::features::company::CompanyLoadFailure;
 use crate::kernel::password_form::dom_id;
 use crate::kernel::paths;
-use crate::ui::form::{focus_id, ErrorSummary, SummaryItem, TextField};
+use crate::ui::form::{focus_id, ErrorSummary, FormSection, SummaryItem, TextField};
 use crate::ui::notice::{Loading, Notice, Tone};
+use crate::ui::radios::Radios;
 use kanri_contract::fees::{field, label_of, FeeMethod, FeeTable, MAX_BANDS};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -78,16 +79,6 @@ fn edit(draft: RwSignal<Option<FeeDraft>>, f: impl FnOnce(&mut FeeDraft)) {
             f(d);
         }
     });
-}
-
-/// The DOM id of a radio of 手数料計算方法 (the first carries the field's id, so the
-/// error summary's link lands on the group).
-fn method_radio_id(m: FeeMethod) -> String {
-    if m == FeeMethod::ALL[0] {
-        dom_id(field::METHOD)
-    } else {
-        format!("{}-{}", dom_id(field::METHOD), m.key())
-    }
 }
 
 /// What the cells of the band table share.
@@ -310,24 +301,15 @@ fn FeeEditForm(
             color: var(--color-text-muted);
             font-size: 0.875rem;
         }
-        .fee-required {
-            margin-left: 0.5rem;
-            padding: 0 0.375rem;
-            border-radius: 2px;
-            background: var(--color-required);
-            color: var(--color-surface);
-            font-size: 0.75rem;
-            font-weight: normal;
-            vertical-align: middle;
-        }
     };
 
     let fees = use_fees();
     let navigate = use_navigate();
     let draft = fees.draft;
-    let returned = fees
-        .returned_errors
-        .try_update(std::mem::take)
+    // Shown this once: the next visit of the input starts without them.
+    let returned = draft
+        .try_update_untracked(|d| d.as_mut().map(|d| std::mem::take(&mut d.returned)))
+        .flatten()
         .unwrap_or_default();
     let errors = RwSignal::new(ErrorState::with_returned(returned));
     // The error summary's items: set on 「変更」 (and cleared when a row goes), not on
@@ -528,49 +510,29 @@ fn FeeEditForm(
     let title = table.title();
     let bands_id = dom_id(field::BANDS);
     let use_standard_id = dom_id(field::USE_STANDARD);
-    let method_error_id = format!("{}-error", dom_id(field::METHOD));
     let bands_error_id = format!("{bands_id}-error");
 
     let method_panel = table.has_method().then(|| {
-        let described = {
-            let id = method_error_id.clone();
-            move || method_error.with(|e| e.is_some()).then(|| id.clone())
-        };
-        let radios = FeeMethod::ALL
+        let options = FeeMethod::ALL
             .into_iter()
-            .map(|m| {
-                let id = method_radio_id(m);
-                view! { class = class,
-                    <div class="fee-choice">
-                        <input
-                            type="radio"
-                            id=id.clone()
-                            name="fees-method"
-                            value=m.key()
-                            prop:checked=move || method.get() == Some(m)
-                            on:change=move |_| {
-                                edit(draft, |d| d.form.method = Some(m));
-                                errors.update(|e| e.left(field::METHOD, rules()));
-                            }
-                        />
-                        <label for=id>{m.label()}</label>
-                    </div>
-                }
-            })
-            .collect_view();
+            .map(|m| (Some(m), m.label().to_owned()))
+            .collect();
+        let choose = Callback::new(move |m: Option<FeeMethod>| {
+            edit(draft, |d| d.form.method = m);
+            errors.update(|e| e.left(field::METHOD, rules()));
+        });
         view! { class = class,
-            <fieldset class="panel" aria-describedby=described>
-                <legend>
-                    <h2>"手数料計算方法"<span class="fee-required">"必須"</span></h2>
-                </legend>
-                {move || method_error.get().map(|m| view! { class = class,
-                    <span class="fee-field-error" id=method_error_id.clone()>
-                        <span class="visually-hidden">"エラー："</span>
-                        {m}
-                    </span>
-                })}
-                {radios}
-            </fieldset>
+            <Radios
+                id=dom_id(field::METHOD)
+                name="fees-method"
+                legend="手数料計算方法"
+                options=options
+                value=method
+                on_choose=choose
+                error=method_error
+                panel=true
+                required=true
+            />
         }
     });
 
@@ -679,10 +641,7 @@ fn FeeEditForm(
                 </div>
             })}
             {method_panel}
-            <fieldset class="panel">
-                <legend>
-                    <h2>"基準手数料"</h2>
-                </legend>
+            <FormSection title="基準手数料">
                 <div class="fee-choice">
                     <input
                         type="checkbox"
@@ -698,7 +657,7 @@ fn FeeEditForm(
                     <label for=use_standard_id>"使用する(常に最新の基準手数料を使用する)"</label>
                 </div>
                 <p class="fee-note" id="fees-use_standard-note">{STANDARD_NOTE}</p>
-            </fieldset>
+            </FormSection>
             <section class="panel" aria-labelledby="fees-bands-title">
                 <h2 id="fees-bands-title">{format!("{range}・振込パターンごとの手数料")}</h2>
                 <p class="fee-note">

@@ -25,7 +25,7 @@ use crate::ui::notice::{Notice, Tone};
 use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::{FieldError, Permission};
+use kanri_contract::api::Permission;
 use kanri_contract::fees::{FeeTable, FeesChanged};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,9 +38,6 @@ pub struct FeeState {
     pub draft: RwSignal<Option<FeeDraft>>,
     /// The last change ([`FeeStep::Done`]).
     pub outcome: RwSignal<Option<FeesChanged>>,
-    /// Errors the backend gave on 「実行」 for fields of the input screen: it shows them
-    /// when it opens.
-    pub returned_errors: RwSignal<Vec<FieldError>>,
 }
 
 impl FeeState {
@@ -48,7 +45,6 @@ impl FeeState {
         Self {
             draft: RwSignal::new(None),
             outcome: RwSignal::new(None),
-            returned_errors: RwSignal::new(Vec::new()),
         }
     }
 
@@ -56,7 +52,6 @@ impl FeeState {
     pub fn reset(&self) {
         self.draft.set(None);
         self.outcome.set(None);
-        self.returned_errors.set(Vec::new());
     }
 }
 

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::features::users::use_users;
 use crate::features::users::wizard::logic::{Step, WizardMode};
-use crate::ui::form::{ErrorSummary, TextField};
+use crate::ui::form::{ErrorSummary, FormSection, TextField};
 use kanri_contract::money::{format_yen, parse_amount};
 use kanri_contract::user_rules::{field, limit_label, LIMIT_DIGITS};
 use kanri_contract::users::LimitBusiness;
@@ -213,13 +213,10 @@ fn AccountsForm(
                 })}
                 <ul class="accounts">{account_boxes}</ul>
             </fieldset>
-            <fieldset class="panel">
-                <legend>
-                    <h2>"限度額"</h2>
-                </legend>
+            <FormSection title="限度額">
                 <p>"利用者一回当たり限度額を業務ごとに入力してください。企業の限度額を超える金額は設定できません。"</p>
                 {limit_fields}
-            </fieldset>
+            </FormSection>
             <div class="btn-row">
                 <a href=back class="btn btn-secondary">"戻る"</a>
                 <button type="submit" class="btn">"次へ"</button>

@@ -5,7 +5,8 @@ use super::{
 };
 use crate::features::users::use_users;
 use crate::features::users::wizard::logic::{Basics, Step, WizardMode};
-use crate::ui::form::{CheckboxField, ErrorSummary, TextField};
+use crate::ui::form::{CheckboxField, ErrorSummary, FormSection, TextField};
+use crate::ui::radios::Radios;
 use crate::ui::session::use_auth;
 use kanri_contract::api::Role;
 use kanri_contract::user_rules::{field, hint};
@@ -159,35 +160,6 @@ fn BasicsForm(
         }
     };
     let class = style! {
-        .choice {
-            display: flex;
-            flex-wrap: wrap;
-            gap: 0.5rem 1.5rem;
-            margin: 0;
-            padding: 0;
-            border: 0;
-        }
-        .choice legend {
-            margin-bottom: 0.5rem;
-            font-weight: bold;
-        }
-        .choice label {
-            display: inline-flex;
-            align-items: center;
-            gap: 0.5rem;
-            min-height: 2.75rem;
-        }
-        .choice input {
-            width: 1.5rem;
-            height: 1.5rem;
-            margin: 0;
-        }
-        .choice-error {
-            flex-basis: 100%;
-            margin: 0;
-            color: var(--color-error);
-            font-weight: bold;
-        }
         .choice-note {
             flex-basis: 100%;
             margin: 0;
@@ -201,10 +173,7 @@ fn BasicsForm(
                               paths: (&'static str, &'static str),
                               id: &'static str| {
         view! {
-            <fieldset class="panel">
-                <legend>
-                    <h2>{title}</h2>
-                </legend>
+            <FormSection title={title}>
                 {(!register).then(|| view! {
                     <CheckboxField id=format!("change-{id}") label="変更する" checked=change />
                 })}
@@ -231,7 +200,7 @@ fn BasicsForm(
                         on_blur=errors.on_blur(paths.1)
                     />
                 </Show>
-            </fieldset>
+            </FormSection>
         }
     };
     let back = back_path(&mode, Step::Basics);
@@ -239,10 +208,7 @@ fn BasicsForm(
         <p>"以下の項目を入力の上、「次へ」ボタンを押してください。"</p>
         <ErrorSummary items=errors.summary() />
         <form novalidate on:submit=on_submit>
-            <fieldset class="panel">
-                <legend>
-                    <h2>"ログインID"</h2>
-                </legend>
+            <FormSection title="ログインID">
                 <TextField
                     id=super::dom_id(field::LOGIN_ID)
                     label="ログインID"
@@ -264,7 +230,7 @@ fn BasicsForm(
                     size=14
                     on_blur=errors.on_blur(field::LOGIN_ID_AGAIN)
                 />
-            </fieldset>
+            </FormSection>
             {password_part(
                 "ログインパスワード",
                 inputs.change_login_password,
@@ -289,10 +255,7 @@ fn BasicsForm(
                 (field::CONFIRM_PASSWORD, field::CONFIRM_PASSWORD_AGAIN),
                 "confirm_password",
             )}
-            <fieldset class="panel">
-                <legend>
-                    <h2>"利用者情報"</h2>
-                </legend>
+            <FormSection title="利用者情報">
                 <TextField
                     id=super::dom_id(field::NAME)
                     label="利用者名"
@@ -325,58 +288,24 @@ fn BasicsForm(
                     size=40
                     on_blur=errors.on_blur(field::EMAIL_AGAIN)
                 />
-                <fieldset
-                    class="choice"
-                    aria-describedby=move || {
-                        let mut ids = Vec::new();
-                        if admin_locked.is_some() {
-                            ids.push("admin-note");
-                        }
-                        if admin_error.read().is_some() {
-                            ids.push("admin-error");
-                        }
-                        (!ids.is_empty()).then(|| ids.join(" "))
-                    }
-                >
-                    <legend>"管理者権限"</legend>
-                    {move || admin_error.get().map(|e| view! { class = class,
-                        <p class="choice-error" id="admin-error">
-                            <span class="visually-hidden">"エラー："</span>
-                            {e}
-                        </p>
-                    })}
-                    // The first radio carries the field's id: the error summary links here.
-                    <label>
-                        <input
-                            type="radio"
-                            name="admin"
-                            id="user-admin"
-                            prop:checked=move || !inputs.admin.get()
-                            disabled=admin_locked.is_some()
-                            on:change=move |_| inputs.admin.set(false)
-                        />
-                        "付与しない"
-                    </label>
-                    <label>
-                        <input
-                            type="radio"
-                            name="admin"
-                            prop:checked=move || inputs.admin.get()
-                            disabled=admin_locked.is_some()
-                            on:change=move |_| inputs.admin.set(true)
-                        />
-                        "付与する"
-                    </label>
-                    {admin_locked.map(|r| view! { class = class, <p class="choice-note" id="admin-note">{r}</p> })}
-                </fieldset>
-            </fieldset>
+                // The first radio carries the field's id: the error summary links here.
+                <Radios
+                    id="user-admin"
+                    name="admin"
+                    legend="管理者権限"
+                    options=vec![(false, "付与しない".to_owned()), (true, "付与する".to_owned())]
+                    value=inputs.admin
+                    on_choose=Callback::new(move |admin| inputs.admin.set(admin))
+                    error=admin_error
+                    note=admin_locked.map(str::to_owned)
+                    disabled=admin_locked.is_some()
+                    inline=true
+                />
+            </FormSection>
             {certificate_offered.then(|| {
                 let (state, until) = certificate_status.clone().unwrap_or_default();
                 view! { class = class,
-                    <fieldset class="panel">
-                        <legend>
-                            <h2>"利用者電子証明書情報"</h2>
-                        </legend>
+                    <FormSection title="利用者電子証明書情報">
                         <p>"電子証明書の再発行、失効を行う場合は選択してください。"</p>
                         <dl class="summary-list">
                             <dt>"電子証明書ステータス"</dt>
@@ -384,38 +313,20 @@ fn BasicsForm(
                             <dt>"電子証明書有効期間終了日時"</dt>
                             <dd>{until}</dd>
                         </dl>
-                        <fieldset
-                            class="choice"
-                            aria-describedby=move || certificate_error.read().is_some().then_some("certificate-error")
-                        >
-                            <legend>"電子証明書の取扱い"</legend>
-                            {move || certificate_error.get().map(|e| view! { class = class,
-                                <p class="choice-error" id="certificate-error">
-                                    <span class="visually-hidden">"エラー："</span>
-                                    {e}
-                                </p>
-                            })}
-                            {CertificateHandling::ALL
+                        <Radios
+                            id="user-certificate"
+                            name="certificate"
+                            legend="電子証明書の取扱い"
+                            options=CertificateHandling::ALL
                                 .into_iter()
-                                .map(|h| view! { class = class,
-                                    <label>
-                                        <input
-                                            type="radio"
-                                            // The first radio carries the field's id (error summary link).
-                                            id=(h == CertificateHandling::Continue).then_some("user-certificate")
-                                            name="certificate"
-                                            prop:checked=move || inputs.certificate.get() == h
-                                            on:change=move |_| inputs.certificate.set(h)
-                                        />
-                                        {h.label()}
-                                    </label>
-                                })
-                                .collect_view()}
-                            <p class="choice-note">
-                                "再発行を選択すると、現在の電子証明書はすぐに失効し、利用者が証明書発行アプリで新しい電子証明書を取得するまで「未発行」となります。"
-                            </p>
-                        </fieldset>
-                    </fieldset>
+                                .map(|h| (h, h.label().to_owned()))
+                                .collect()
+                            value=inputs.certificate
+                            on_choose=Callback::new(move |h| inputs.certificate.set(h))
+                            error=certificate_error
+                            note=Some("再発行を選択すると、現在の電子証明書はすぐに失効し、利用者が証明書発行アプリで新しい電子証明書を取得するまで「未発行」となります。".to_owned())
+                        />
+                    </FormSection>
                 }
             })}
             <div class="btn-row">

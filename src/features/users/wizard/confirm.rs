@@ -133,7 +133,11 @@ fn ConfirmForm(
                     None => Refused::Show(e),
                     Some(first) => {
                         operator.clear();
-                        users.returned_errors.set(earlier);
+                        users.draft.update_untracked(|d| {
+                            if let Some(d) = d {
+                                d.returned = earlier;
+                            }
+                        });
                         navigate(&step_path(&mode, first), Default::default());
                         Refused::Handled
                     }

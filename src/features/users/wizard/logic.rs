@@ -140,9 +140,23 @@ pub struct Draft {
     /// the later input steps still open, so the user comes back to the step they were
     /// on; 内容確認 sends them to 基本情報 to enter the passwords again.
     pub passwords_to_reenter: bool,
+    /// Errors for fields of the input steps that the step's own rules cannot see: the
+    /// backend's on 「実行」 (a login ID taken meanwhile), or the passwords to enter again
+    /// after a session end. Each step takes its own when it opens.
+    pub returned: Vec<FieldError>,
 }
 
 impl Draft {
+    /// The returned errors of `step`, taken out of the draft (the step shows them once;
+    /// those of other steps wait for theirs).
+    pub fn take_returned(&mut self, step: Step) -> Vec<FieldError> {
+        let (here, rest) = std::mem::take(&mut self.returned)
+            .into_iter()
+            .partition(|e| Self::step_of(&e.field) == step);
+        self.returned = rest;
+        here
+    }
+
     /// A new registration: ログイン時に強制変更する checked, 管理者権限 付与しない.
     pub fn register(ctx: UserFormContext) -> Self {
         let limits = ctx
@@ -164,6 +178,7 @@ impl Draft {
             accounts: BTreeSet::new(),
             limits,
             passwords_to_reenter: false,
+            returned: Vec::new(),
         }
     }
 
@@ -195,6 +210,7 @@ impl Draft {
             original: Some(user),
             ctx,
             passwords_to_reenter: false,
+            returned: Vec::new(),
         }
     }
 
@@ -692,5 +708,24 @@ mod tests {
         let mut d = filled();
         d.clear_passwords();
         assert!(d.basics.login_password.is_empty() && d.basics.confirm_password_again.is_empty());
+    }
+
+    #[test]
+    fn each_step_takes_its_own_returned_errors_once() {
+        let error = |field: &str| FieldError {
+            field: field.into(),
+            code: "taken".into(),
+            message: "メッセージ".into(),
+        };
+        let mut d = Draft::register(ctx());
+        d.returned = vec![
+            error(field::LOGIN_ID),
+            error(field::RIGHTS),
+            error("user.limits.transfer"),
+        ];
+        assert_eq!(d.take_returned(Step::Rights), vec![error(field::RIGHTS)]);
+        assert_eq!(d.take_returned(Step::Rights), vec![]);
+        assert_eq!(d.take_returned(Step::Basics), vec![error(field::LOGIN_ID)]);
+        assert_eq!(d.returned, vec![error("user.limits.transfer")]);
     }
 }

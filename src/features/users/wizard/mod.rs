@@ -112,14 +112,14 @@ pub fn WizardStep(
         Gate::Redirect(s) => {
             // 内容確認 after a session end: 基本情報 opens with the passwords to enter again.
             if s == Step::Basics {
-                let again = users.draft.with_untracked(|d| {
-                    d.as_ref()
-                        .map(Draft::passwords_to_enter_again)
-                        .unwrap_or_default()
+                users.draft.update_untracked(|d| {
+                    if let Some(d) = d {
+                        let again = d.passwords_to_enter_again();
+                        if !again.is_empty() {
+                            d.returned = again;
+                        }
+                    }
                 });
-                if !again.is_empty() {
-                    users.returned_errors.set(again);
-                }
             }
             view! { <Redirect path=step_path(&mode, s) /> }.into_any()
         }
@@ -236,12 +236,10 @@ impl StepErrors {
     pub fn new(step: Step) -> Self {
         let users = use_users();
         let mut mine = Vec::new();
-        users.returned_errors.update(|all| {
-            let (here, rest): (Vec<_>, Vec<_>) = all
-                .drain(..)
-                .partition(|e| Draft::step_of(&e.field) == step);
-            mine = here;
-            *all = rest;
+        users.draft.update_untracked(|d| {
+            if let Some(d) = d {
+                mine = d.take_returned(step);
+            }
         });
         // Errors the rules themselves find (e.g. the passwords to enter again after a
         // session end) clear as the field is corrected; only the backend's own stay

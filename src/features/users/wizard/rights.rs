@@ -6,7 +6,7 @@ use super::{
 };
 use crate::features::users::use_users;
 use crate::features::users::wizard::logic::{Step, WizardMode};
-use crate::ui::form::ErrorSummary;
+use crate::ui::form::{ErrorSummary, FormSection};
 use kanri_contract::users::Right;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -138,10 +138,7 @@ fn RightsForm(
                 })
                 .collect_view();
             view! { class = class,
-                <fieldset class="panel">
-                    <legend>
-                        <h2>{title}</h2>
-                    </legend>
+                <FormSection title={title}>
                     <div class="bulk">
                         <button
                             type="button"
@@ -161,7 +158,7 @@ fn RightsForm(
                         </button>
                     </div>
                     <ul class="rights">{boxes}</ul>
-                </fieldset>
+                </FormSection>
             }
         })
         .collect_view();

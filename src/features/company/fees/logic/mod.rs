@@ -484,13 +484,20 @@ impl FeeForm {
 pub struct FeeDraft {
     pub view: FeeView,
     pub form: FeeForm,
+    /// Errors the backend gave on 「実行」 for fields of the input screen: it shows them
+    /// when it opens next, and only then.
+    pub returned: Vec<FieldError>,
 }
 
 impl FeeDraft {
     /// A change starting from the table as it is.
     pub fn new(view: FeeView) -> Self {
         let form = FeeForm::from_settings(&view.settings);
-        FeeDraft { view, form }
+        FeeDraft {
+            view,
+            form,
+            returned: Vec::new(),
+        }
     }
 
     pub fn table(&self) -> FeeTable {
