@@ -55,6 +55,7 @@ where
 {
     let class = style! {
         .radios {
+            min-width: 0;
             margin: 0 0 1.25rem;
         }
         .radios.plain {

@@ -21,6 +21,7 @@ use crate::ui::form::{focus_id, ErrorSummary, SummaryItem};
 use crate::ui::notice::{Loading, Notice, Tone};
 use crate::ui::pager::Pager;
 use crate::ui::print::{PrintButton, PrintSource};
+use crate::ui::radios::Radios;
 use crate::ui::title_bar::TitleBar;
 use kanri_contract::datetime::format_datetime;
 use kanri_contract::history::{
@@ -294,22 +295,6 @@ fn HistoryScreen(
             margin-top: 0.25rem;
             padding: 0.5rem 0;
         }
-        .hs-radios {
-            display: flex;
-            flex-wrap: wrap;
-            gap: 0 1.25rem;
-        }
-        .hs-radios label {
-            display: inline-flex;
-            align-items: center;
-            gap: 0.5rem;
-            min-height: 2.75rem;
-        }
-        .hs-radios input {
-            width: 1.25rem;
-            height: 1.25rem;
-            margin: 0;
-        }
         .hs-submit {
             flex-basis: 100%;
         }
@@ -473,31 +458,19 @@ fn HistoryScreen(
         }
     };
 
-    let result_part = view! { class = class,
-        <fieldset class="hs-group">
-            <legend>"結果"</legend>
-            <div class="hs-radios">
-                {ResultFilter::ALL
-                    .into_iter()
-                    .map(|r| {
-                        view! { class = class,
-                            <label>
-                                <input
-                                    type="radio"
-                                    // The first radio carries the field's id.
-                                    id=(r == ResultFilter::All).then(|| dom_id(RESULT_FIELD))
-                                    name="history-result"
-                                    value=r.key()
-                                    prop:checked=move || inputs.result.get() == r
-                                    on:change=move |_| inputs.result.set(r)
-                                />
-                                {r.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        </fieldset>
+    let result_part = view! {
+        <Radios
+            id=dom_id(RESULT_FIELD)
+            name="history-result"
+            legend="結果"
+            options=ResultFilter::ALL
+                .into_iter()
+                .map(|r| (r, r.label().to_owned()))
+                .collect()
+            value=inputs.result
+            on_choose=Callback::new(move |r| inputs.result.set(r))
+            inline=true
+        />
     };
 
     let intro = if may_view_all {
