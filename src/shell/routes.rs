@@ -50,6 +50,8 @@ use crate::shell::frame::AppFrame;
 use crate::shell::not_found::{NotFoundInFrame, NotFoundPage};
 use crate::shell::part::{part_view, PartFrame};
 use crate::ui::navigator::Navigator;
+use crate::ui::require::RequirePermission;
+use kanri_contract::api::Permission;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -241,6 +243,16 @@ impl PossibleRouteMatch for LoggedInArea {
 /// screen; a part that cannot be fetched shows 「画面を表示できませんでした」 with
 /// 「再試行」 in its place (`$frame`: where; see [`crate::shell::part`]).
 macro_rules! screen_part {
+    // A screen for holders of a right: the route checks it before the screen is built
+    // (anyone else gets 「この画面はご利用いただけません」 and no data is requested).
+    ($(#[$doc:meta])* $route:ident in $part:ident of $chunk:ident, $frame:ident, needs $permission:ident: $view:expr) => {
+        screen_part! {
+            $(#[$doc])*
+            $route in $part of $chunk, $frame: view! {
+                <RequirePermission permission=Permission::$permission>{$view}</RequirePermission>
+            }
+        }
+    };
     ($(#[$doc:meta])* $route:ident in $part:ident of $chunk:ident, $frame:ident: $view:expr) => {
         $(#[$doc])*
         pub struct $route;
@@ -352,147 +364,147 @@ screen_part! {
 
 screen_part! {
     /// `UserListPage`.
-    UserListRoute in user_list_part of users_part, Inner: view! { <UserListPage /> }
+    UserListRoute in user_list_part of users_part, Inner, needs ManageUsers: view! { <UserListPage /> }
 }
 
 screen_part! {
     /// `UserViewPage`.
-    UserViewRoute in user_view_part of users_part, Inner: view! { <UserViewPage /> }
+    UserViewRoute in user_view_part of users_part, Inner, needs ManageUsers: view! { <UserViewPage /> }
 }
 
 screen_part! {
     /// `UserDeletePage`.
-    UserDeleteRoute in user_delete_part of users_part, Inner: view! { <UserDeletePage /> }
+    UserDeleteRoute in user_delete_part of users_part, Inner, needs ManageUsers: view! { <UserDeletePage /> }
 }
 
 screen_part! {
     /// `UserDeletedPage`.
-    UserDeletedRoute in user_deleted_part of users_part, Inner: view! { <UserDeletedPage /> }
+    UserDeletedRoute in user_deleted_part of users_part, Inner, needs ManageUsers: view! { <UserDeletedPage /> }
 }
 
 screen_part! {
     /// `UserBasicsPage` (利用者登録).
-    UserBasicsNewRoute in user_basics_new_part of users_wizard_part, Inner: view! { <UserBasicsPage change=false /> }
+    UserBasicsNewRoute in user_basics_new_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserBasicsPage change=false /> }
 }
 
 screen_part! {
     /// `UserRightsPage` (利用者登録).
-    UserRightsNewRoute in user_rights_new_part of users_wizard_part, Inner: view! { <UserRightsPage change=false /> }
+    UserRightsNewRoute in user_rights_new_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserRightsPage change=false /> }
 }
 
 screen_part! {
     /// `UserAccountsPage` (利用者登録).
-    UserAccountsNewRoute in user_accounts_new_part of users_wizard_part, Inner: view! { <UserAccountsPage change=false /> }
+    UserAccountsNewRoute in user_accounts_new_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserAccountsPage change=false /> }
 }
 
 screen_part! {
     /// `UserConfirmPage` (利用者登録).
-    UserConfirmNewRoute in user_confirm_new_part of users_wizard_part, Inner: view! { <UserConfirmPage change=false /> }
+    UserConfirmNewRoute in user_confirm_new_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserConfirmPage change=false /> }
 }
 
 screen_part! {
     /// `UserDonePage` (利用者登録).
-    UserDoneNewRoute in user_done_new_part of users_wizard_part, Inner: view! { <UserDonePage change=false /> }
+    UserDoneNewRoute in user_done_new_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserDonePage change=false /> }
 }
 
 screen_part! {
     /// `UserBasicsPage` (利用者変更).
-    UserBasicsChangeRoute in user_basics_change_part of users_wizard_part, Inner: view! { <UserBasicsPage change=true /> }
+    UserBasicsChangeRoute in user_basics_change_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserBasicsPage change=true /> }
 }
 
 screen_part! {
     /// `UserRightsPage` (利用者変更).
-    UserRightsChangeRoute in user_rights_change_part of users_wizard_part, Inner: view! { <UserRightsPage change=true /> }
+    UserRightsChangeRoute in user_rights_change_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserRightsPage change=true /> }
 }
 
 screen_part! {
     /// `UserAccountsPage` (利用者変更).
-    UserAccountsChangeRoute in user_accounts_change_part of users_wizard_part, Inner: view! { <UserAccountsPage change=true /> }
+    UserAccountsChangeRoute in user_accounts_change_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserAccountsPage change=true /> }
 }
 
 screen_part! {
     /// `UserConfirmPage` (利用者変更).
-    UserConfirmChangeRoute in user_confirm_change_part of users_wizard_part, Inner: view! { <UserConfirmPage change=true /> }
+    UserConfirmChangeRoute in user_confirm_change_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserConfirmPage change=true /> }
 }
 
 screen_part! {
     /// `UserDonePage` (利用者変更).
-    UserDoneChangeRoute in user_done_change_part of users_wizard_part, Inner: view! { <UserDonePage change=true /> }
+    UserDoneChangeRoute in user_done_change_part of users_wizard_part, Inner, needs ManageUsers: view! { <UserDonePage change=true /> }
 }
 
 screen_part! {
     /// `CertRevokeListPage`.
-    CertRevokeListRoute in cert_revoke_list_part of users_part, Inner: view! { <CertRevokeListPage /> }
+    CertRevokeListRoute in cert_revoke_list_part of users_part, Inner, needs ManageUsers: view! { <CertRevokeListPage /> }
 }
 
 screen_part! {
     /// `CertRevokeConfirmPage`.
-    CertRevokeConfirmRoute in cert_revoke_confirm_part of users_part, Inner: view! { <CertRevokeConfirmPage /> }
+    CertRevokeConfirmRoute in cert_revoke_confirm_part of users_part, Inner, needs ManageUsers: view! { <CertRevokeConfirmPage /> }
 }
 
 screen_part! {
     /// `CertRevokedPage`.
-    CertRevokedRoute in cert_revoked_part of users_part, Inner: view! { <CertRevokedPage /> }
+    CertRevokedRoute in cert_revoked_part of users_part, Inner, needs ManageUsers: view! { <CertRevokedPage /> }
 }
 
 screen_part! {
     /// `StatusListPage`.
-    StatusListRoute in status_list_part of users_part, Inner: view! { <StatusListPage /> }
+    StatusListRoute in status_list_part of users_part, Inner, needs ManageUsers: view! { <StatusListPage /> }
 }
 
 screen_part! {
     /// `StatusConfirmPage`.
-    StatusConfirmRoute in status_confirm_part of users_part, Inner: view! { <StatusConfirmPage /> }
+    StatusConfirmRoute in status_confirm_part of users_part, Inner, needs ManageUsers: view! { <StatusConfirmPage /> }
 }
 
 screen_part! {
     /// `StatusDonePage`.
-    StatusDoneRoute in status_done_part of users_part, Inner: view! { <StatusDonePage /> }
+    StatusDoneRoute in status_done_part of users_part, Inner, needs ManageUsers: view! { <StatusDonePage /> }
 }
 
 screen_part! {
     /// `CompanyTasksPage`.
-    CompanyTasksRoute in company_tasks_part of company_part, Inner: view! { <CompanyTasksPage /> }
+    CompanyTasksRoute in company_tasks_part of company_part, Inner, needs ManageCompany: view! { <CompanyTasksPage /> }
 }
 
 screen_part! {
     /// `CompanyViewPage`.
-    CompanyViewRoute in company_view_part of company_part, Inner: view! { <CompanyViewPage /> }
+    CompanyViewRoute in company_view_part of company_part, Inner, needs ManageCompany: view! { <CompanyViewPage /> }
 }
 
 screen_part! {
     /// `CompanyEditPage`.
-    CompanyEditRoute in company_edit_part of company_part, Inner: view! { <CompanyEditPage /> }
+    CompanyEditRoute in company_edit_part of company_part, Inner, needs ManageCompany: view! { <CompanyEditPage /> }
 }
 
 screen_part! {
     /// `CompanyConfirmPage`.
-    CompanyConfirmRoute in company_confirm_part of company_part, Inner: view! { <CompanyConfirmPage /> }
+    CompanyConfirmRoute in company_confirm_part of company_part, Inner, needs ManageCompany: view! { <CompanyConfirmPage /> }
 }
 
 screen_part! {
     /// `CompanyDonePage`.
-    CompanyDoneRoute in company_done_part of company_part, Inner: view! { <CompanyDonePage /> }
+    CompanyDoneRoute in company_done_part of company_part, Inner, needs ManageCompany: view! { <CompanyDonePage /> }
 }
 
 screen_part! {
     /// `FeeViewPage`.
-    FeeViewRoute in fee_view_part of company_part, Inner: view! { <FeeViewPage /> }
+    FeeViewRoute in fee_view_part of company_part, Inner, needs ManageCompany: view! { <FeeViewPage /> }
 }
 
 screen_part! {
     /// `FeeEditPage`.
-    FeeEditRoute in fee_edit_part of company_part, Inner: view! { <FeeEditPage /> }
+    FeeEditRoute in fee_edit_part of company_part, Inner, needs ManageCompany: view! { <FeeEditPage /> }
 }
 
 screen_part! {
     /// `FeeConfirmPage`.
-    FeeConfirmRoute in fee_confirm_part of company_part, Inner: view! { <FeeConfirmPage /> }
+    FeeConfirmRoute in fee_confirm_part of company_part, Inner, needs ManageCompany: view! { <FeeConfirmPage /> }
 }
 
 screen_part! {
     /// `FeeDonePage`.
-    FeeDoneRoute in fee_done_part of company_part, Inner: view! { <FeeDonePage /> }
+    FeeDoneRoute in fee_done_part of company_part, Inner, needs ManageCompany: view! { <FeeDonePage /> }
 }
 
 screen_part! {

@@ -13,11 +13,10 @@ use crate::ui::failure::{Failed, SubmitError};
 use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
-use crate::ui::require::RequirePermission;
 use crate::ui::session::use_auth;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::{ErrorCode, FieldError, Permission};
+use kanri_contract::api::{ErrorCode, FieldError};
 use kanri_contract::company::CompanyChangeRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -26,11 +25,9 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn CompanyConfirmPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageCompany>
-            <TitleBar screen=help::COMPANY_CONFIRM />
-            <StepIndicator steps=STEPS current=1 />
-            <ConfirmScreen />
-        </RequirePermission>
+        <TitleBar screen=help::COMPANY_CONFIRM />
+        <StepIndicator steps=STEPS current=1 />
+        <ConfirmScreen />
     }
 }
 

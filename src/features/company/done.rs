@@ -10,10 +10,8 @@ use crate::kernel::paths;
 use crate::ui::change_summary::ChangeSummary;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::print::{PrintButton, PrintSource};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::datetime::format_datetime;
 use leptos::prelude::*;
 
@@ -21,11 +19,9 @@ use leptos::prelude::*;
 #[component]
 pub fn CompanyDonePage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageCompany>
-            <TitleBar screen=help::COMPANY_DONE />
-            <StepIndicator steps=STEPS current=2 />
-            <DoneScreen />
-        </RequirePermission>
+        <TitleBar screen=help::COMPANY_DONE />
+        <StepIndicator steps=STEPS current=2 />
+        <DoneScreen />
     }
 }
 

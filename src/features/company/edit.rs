@@ -10,10 +10,8 @@ use crate::kernel::paths;
 use crate::ui::form::{focus_id, ErrorSummary, FormSection, SummaryItem, TextField};
 use crate::ui::notice::{Loading, Notice, Tone};
 use crate::ui::radios::Radios;
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::company::{
     field, hint, AccountLimitKind, ApprovalMode, CompanyView, ACCOUNT_LIMIT_DIGITS,
     DAILY_LIMIT_DIGITS,
@@ -30,11 +28,9 @@ pub const STEPS: &[&str] = &["企業情報・関係者変更", "変更内容を�
 #[component]
 pub fn CompanyEditPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageCompany>
-            <TitleBar screen=help::COMPANY_EDIT />
-            <StepIndicator steps=STEPS current=0 />
-            <EditScreen />
-        </RequirePermission>
+        <TitleBar screen=help::COMPANY_EDIT />
+        <StepIndicator steps=STEPS current=0 />
+        <EditScreen />
     }
 }
 

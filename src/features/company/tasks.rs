@@ -5,9 +5,7 @@ use crate::features::company::use_company;
 use crate::kernel::help;
 use crate::kernel::menu::COMPANY_TASKS;
 use crate::ui::menu_list::MenuGroups;
-use crate::ui::require::RequirePermission;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use leptos::prelude::*;
 
 /// The tasks of 企業管理 (企業情報, 手数料情報), for holders of 管理者権限. Opening it
@@ -17,9 +15,7 @@ pub fn CompanyTasksPage() -> impl IntoView {
     use_company().draft.set(None);
     use_fees().draft.set(None);
     view! {
-        <RequirePermission permission=Permission::ManageCompany>
-            <TitleBar screen=help::COMPANY_TASKS />
-            <MenuGroups groups=COMPANY_TASKS />
-        </RequirePermission>
+        <TitleBar screen=help::COMPANY_TASKS />
+        <MenuGroups groups=COMPANY_TASKS />
     }
 }

@@ -7,9 +7,7 @@ use crate::kernel::help;
 use crate::kernel::paths;
 use crate::ui::change_summary::ChangeSummary;
 use crate::ui::notice::Loading;
-use crate::ui::require::RequirePermission;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::datetime::format_datetime;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,9 +16,7 @@ use leptos_router::components::A;
 #[component]
 pub fn CompanyViewPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageCompany>
-            <CompanyViewScreen />
-        </RequirePermission>
+        <CompanyViewScreen />
     }
 }
 

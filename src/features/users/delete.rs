@@ -15,9 +15,7 @@ use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Loading, Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
 use crate::ui::print::{PrintButton, PrintSource};
-use crate::ui::require::RequirePermission;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::users::{DeleteUserRequest, UserDeleted, UserFormContext};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,9 +26,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn UserDeletePage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <DeleteScreen />
-        </RequirePermission>
+        <DeleteScreen />
     }
 }
 
@@ -143,9 +139,7 @@ fn DeleteScreen() -> impl IntoView {
 #[component]
 pub fn UserDeletedPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <DeletedScreen />
-        </RequirePermission>
+        <DeletedScreen />
     }
 }
 

@@ -17,9 +17,7 @@ use crate::ui::failure::LoadError;
 use crate::ui::form::focus_id;
 use crate::ui::notice::Loading;
 use crate::ui::pager::Pager;
-use crate::ui::require::RequirePermission;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::users::{SortKey, SortOrder, UserList};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -32,9 +30,7 @@ const TABLE_REGION: &str = "user-list-table";
 #[component]
 pub fn UserListPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <ListScreen />
-        </RequirePermission>
+        <ListScreen />
     }
 }
 

@@ -9,9 +9,7 @@ use crate::features::users::{step_path, use_users};
 use crate::kernel::help;
 use crate::kernel::paths;
 use crate::ui::notice::Loading;
-use crate::ui::require::RequirePermission;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -20,9 +18,7 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn UserViewPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <ViewScreen />
-        </RequirePermission>
+        <ViewScreen />
     }
 }
 

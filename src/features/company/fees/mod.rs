@@ -22,10 +22,8 @@ use crate::features::company::fees::logic::{FeeDraft, FeeStep, STEPS};
 use crate::kernel::help;
 use crate::kernel::paths;
 use crate::ui::notice::{Notice, Tone};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::fees::{FeeTable, FeesChanged};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -82,17 +80,15 @@ pub fn use_table() -> Memo<Option<FeeTable>> {
 pub fn fee_page<V: IntoView + 'static>(step: FeeStep, body: fn(FeeTable) -> V) -> impl IntoView {
     let table = use_table();
     view! {
-        <RequirePermission permission=Permission::ManageCompany>
-            {move || match table.get() {
-                None => view! { <UnknownTable /> }.into_any(),
-                Some(t) => view! {
-                    <TitleBar screen=logic::fee_screen(t, step) />
-                    {step.index().map(|i| view! { <StepIndicator steps=STEPS current=i /> })}
-                    {body(t)}
-                }
-                    .into_any(),
-            }}
-        </RequirePermission>
+        {move || match table.get() {
+            None => view! { <UnknownTable /> }.into_any(),
+            Some(t) => view! {
+                <TitleBar screen=logic::fee_screen(t, step) />
+                {step.index().map(|i| view! { <StepIndicator steps=STEPS current=i /> })}
+                {body(t)}
+            }
+                .into_any(),
+        }}
     }
 }
 

@@ -14,11 +14,9 @@ use crate::ui::failure::{LoadError, SubmitError};
 use crate::ui::form::ErrorSummary;
 use crate::ui::notice::{Loading, Notice, Tone};
 use crate::ui::operator_fields::{OperatorFields, OperatorInput};
-use crate::ui::require::RequirePermission;
 use crate::ui::session::{use_auth, AuthState};
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::users::{RevokeCertificateRequest, UserFormContext, UserList};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,9 +27,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn CertRevokeConfirmPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <CertConfirmScreen />
-        </RequirePermission>
+        <CertConfirmScreen />
     }
 }
 

@@ -10,10 +10,8 @@ use crate::kernel::help;
 use crate::kernel::paths;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::print::{PrintButton, PrintSource};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::users::CertificateRevoked;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,9 +20,7 @@ use leptos_router::components::A;
 #[component]
 pub fn CertRevokedPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <CertDoneScreen />
-        </RequirePermission>
+        <CertDoneScreen />
     }
 }
 

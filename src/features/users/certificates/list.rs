@@ -13,10 +13,8 @@ use crate::kernel::help;
 use crate::kernel::paths;
 use crate::ui::failure::LoadError;
 use crate::ui::notice::{Loading, Notice, Tone};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::users::{SortKey, SortOrder, UserList};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -26,9 +24,7 @@ use stylers::style;
 #[component]
 pub fn CertRevokeListPage() -> impl IntoView {
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <CertListScreen />
-        </RequirePermission>
+        <CertListScreen />
     }
 }
 

@@ -22,10 +22,8 @@ use crate::features::users::status::logic::{Chosen, Selection, StatusStep, STEPS
 use crate::kernel::help;
 use crate::kernel::paths;
 use crate::ui::notice::{Notice, Tone};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::user_status::{StatusActionDone, StatusTask};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -89,17 +87,15 @@ pub fn status_page<V: IntoView + 'static>(
 ) -> impl IntoView {
     let task = use_task();
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            {move || match task.get() {
-                None => view! { <UnknownTask /> }.into_any(),
-                Some(t) => view! {
-                    <TitleBar screen=logic::status_screen(t, step) />
-                    <StepIndicator steps=STEPS current=step.index() />
-                    {body(t)}
-                }
-                    .into_any(),
-            }}
-        </RequirePermission>
+        {move || match task.get() {
+            None => view! { <UnknownTask /> }.into_any(),
+            Some(t) => view! {
+                <TitleBar screen=logic::status_screen(t, step) />
+                <StepIndicator steps=STEPS current=step.index() />
+                {body(t)}
+            }
+                .into_any(),
+        }}
     }
 }
 

@@ -11,10 +11,8 @@ use crate::kernel::paths;
 use crate::ui::change_summary::ChangeSummary;
 use crate::ui::notice::{Notice, Tone};
 use crate::ui::print::{PrintButton, PrintSource};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::Permission;
 use kanri_contract::datetime::format_datetime;
 use leptos::prelude::*;
 
@@ -71,10 +69,8 @@ pub fn UserDonePage(
         }
     };
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <TitleBar screen=title />
-            <StepIndicator steps=labels current=Step::Done.index() />
-            {body}
-        </RequirePermission>
+        <TitleBar screen=title />
+        <StepIndicator steps=labels current=Step::Done.index() />
+        {body}
     }
 }

@@ -17,10 +17,9 @@ use crate::features::users::wizard::logic::{screen, Draft, Step, WizardMode};
 use crate::kernel::paths;
 use crate::ui::failure::LoadError;
 use crate::ui::notice::{Loading, Notice, Tone};
-use crate::ui::require::RequirePermission;
 use crate::ui::step_indicator::StepIndicator;
 use crate::ui::title_bar::TitleBar;
-use kanri_contract::api::{FieldError, Permission};
+use kanri_contract::api::FieldError;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -127,11 +126,9 @@ pub fn WizardStep(
         Gate::NotKept => view! { <NotKept mode=mode.clone() /> }.into_any(),
     };
     view! {
-        <RequirePermission permission=Permission::ManageUsers>
-            <TitleBar screen=title />
-            <StepIndicator steps=labels current=step.index() />
-            {body.clone()}
-        </RequirePermission>
+        <TitleBar screen=title />
+        <StepIndicator steps=labels current=step.index() />
+        {body.clone()}
     }
 }
 
