@@ -260,16 +260,6 @@ pub fn TextField(
             display: block;
             font-weight: bold;
         }
-        .required {
-            margin-left: 0.5rem;
-            padding: 0 0.375rem;
-            border-radius: 2px;
-            background: var(--color-required);
-            color: var(--color-surface);
-            font-size: 0.75rem;
-            font-weight: normal;
-            vertical-align: middle;
-        }
         .field-hint {
             display: block;
             color: var(--color-text-muted);
@@ -306,7 +296,7 @@ pub fn TextField(
         <div class="field" class:invalid=move || error.read().is_some() node_ref=wrapper on:focusout=on_focusout>
             <label class="field-label" for=id.clone()>
                 {label}
-                {required.then(|| view! { class = class, <span class="required">"必須"</span> })}
+                {required.then(|| view! { <RequiredBadge /> })}
             </label>
             {hint.map(|h| view! { class = class, <span class="field-hint" id=hint_id.clone()>{h}</span> })}
             {move || {
@@ -423,4 +413,22 @@ pub fn FormSection(
             {children()}
         </fieldset>
     }
+}
+
+/// 「必須」 beside the label or legend of a field that must be answered.
+#[component]
+pub fn RequiredBadge() -> impl IntoView {
+    let class = style! {
+        .required {
+            margin-left: 0.5rem;
+            padding: 0 0.375rem;
+            border-radius: 2px;
+            background: var(--color-required);
+            color: var(--color-surface);
+            font-size: 0.75rem;
+            font-weight: normal;
+            vertical-align: middle;
+        }
+    };
+    view! { class = class, <span class="required">"必須"</span> }
 }

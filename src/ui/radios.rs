@@ -2,6 +2,7 @@
 //! question, its hint and error named by `aria-describedby`, one radio per option with
 //! its own label, and an optional note (why the choice is fixed, what it entails).
 
+use crate::ui::form::RequiredBadge;
 use leptos::prelude::*;
 use stylers::style;
 
@@ -106,16 +107,6 @@ where
             margin: 0.25rem 0 0;
             color: var(--color-text-muted);
         }
-        .required {
-            margin-left: 0.5rem;
-            padding: 0 0.375rem;
-            border-radius: 2px;
-            background: var(--color-required);
-            color: var(--color-surface);
-            font-size: 0.75rem;
-            font-weight: normal;
-            vertical-align: middle;
-        }
     };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -137,7 +128,7 @@ where
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let badge = required.then(|| view! { class = class, <span class="required">"必須"</span> });
+    let badge = required.then(|| view! { <RequiredBadge /> });
     let legend = if panel {
         view! { class = class, <legend><h2>{legend}{badge}</h2></legend> }.into_any()
     } else {
