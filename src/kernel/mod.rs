@@ -5,6 +5,7 @@
 
 pub mod certificate;
 pub mod confirmation;
+pub mod described_by;
 pub mod diff;
 pub mod error;
 pub mod help;

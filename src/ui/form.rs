@@ -1,6 +1,7 @@
 //! Form parts in the GOV.UK pattern: one label per field, hint and error joined in
 //! `aria-describedby`, and an error summary that takes focus and links to the fields.
 
+use crate::kernel::described_by::described_by;
 use crate::kernel::soft_keyboard::CharRule;
 use crate::ui::soft_keyboard::SoftKeyboard;
 use leptos::html;
@@ -238,14 +239,10 @@ pub fn TextField(
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.read().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                (has_hint, hint_id.as_str()),
+                (error.read().is_some(), error_id.as_str()),
+            ])
         }
     };
     let class = style! {

@@ -2,6 +2,7 @@
 //! question, its hint and error named by `aria-describedby`, one radio per option with
 //! its own label, and an optional note (why the choice is fixed, what it entails).
 
+use crate::kernel::described_by::described_by;
 use crate::ui::form::RequiredBadge;
 use leptos::prelude::*;
 use stylers::style;
@@ -115,17 +116,11 @@ where
         let (has_hint, has_note) = (hint.is_some(), note.is_some());
         let (hint_id, error_id, note_id) = (hint_id.clone(), error_id.clone(), note_id.clone());
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.read().is_some() {
-                ids.push(error_id.clone());
-            }
-            if has_note {
-                ids.push(note_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                (has_hint, hint_id.as_str()),
+                (error.read().is_some(), error_id.as_str()),
+                (has_note, note_id.as_str()),
+            ])
         }
     };
     let badge = required.then(|| view! { <RequiredBadge /> });
